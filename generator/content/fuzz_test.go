@@ -1,0 +1,91 @@
+package content
+
+import (
+	"bytes"
+	"errors"
+	"testing"
+
+	"github.com/scholia/scholia/generator/config"
+	"github.com/scholia/scholia/generator/diag"
+)
+
+// FuzzDecodeSidecar checks that no input makes DecodeSidecar panic, and that
+// every error it returns is a diag error placed within the input's lines.
+func FuzzDecodeSidecar(f *testing.F) {
+	seeds := []string{
+		designSidecar,
+		"",
+		"claims: []\n",
+		"claims:\n  - id: a\n    quote: {exact: q, prefix: p, suffix: s, occurrence: 2}\n    rating: mixed\n",
+		"claims:\n  - id: a\n    quote: q\n    ratng: mixed\n",
+		"claims:\n  - id: a\n    quote: \"unclosed\n",
+		"claims:\n\t- id: a\n",
+		"review: &r {rating: low}\nclaims: [*r, *r, *x]\n",
+		"a: 1\n---\nb: 2\n",
+		"claims:\n  - id: a\n    quote: q\n    rating: mixed\n    sources:\n      - url: ftp://x\n        date: 2026-02-30\n",
+		"\uFEFFreview:\r\n  rating: low\r\n",
+		"? [a, b]\n: c\n",
+		"claims: !!map {a: b}\n",
+		"claims:\n  - id: a\n    quote: |\n      multi\n      line\n    rating: mixed\n    claim: >\n      folded\n",
+	}
+	for _, s := range seeds {
+		f.Add([]byte(s))
+	}
+	scales := config.Default().Scales
+	f.Fuzz(func(t *testing.T, data []byte) {
+		sc, err := DecodeSidecar("s.yaml", data, scales)
+		if err == nil {
+			if sc == nil {
+				t.Fatal("no sidecar and no error")
+			}
+			return
+		}
+		if sc != nil {
+			t.Error("a sidecar with an error")
+		}
+		var list diag.List
+		if !errors.As(err, &list) || len(list) == 0 {
+			t.Fatalf("error %v (%T) is not a non-empty diag.List", err, err)
+		}
+		lines := bytes.Count(data, []byte("\n")) + 1
+		for _, e := range list {
+			if e.Path != "s.yaml" || e.Line < 1 || e.Line > lines || e.Col < 1 || e.Msg == "" {
+				t.Errorf("error %q: want s.yaml:LINE:COL with 1 <= LINE <= %d", e.Error(), lines)
+			}
+		}
+	})
+}
+
+// FuzzDecodeFront checks that DecodeFront never panics, keeps the body the
+// length and lines of the file, and places its errors within the file.
+func FuzzDecodeFront(f *testing.F) {
+	for _, s := range []string{
+		"---\ntitle: A\n---\nBody\n",
+		"---\r\ntitle: A\r\ndate: 2026-02-30\r\n---\r\n",
+		"\uFEFF---\ntitle: [\n---\n",
+		"no front matter",
+		"---\n---\n",
+		"---\ntitle: A\nslug: ../x\nparams: {a: *b}\n---",
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		_, body, err := DecodeFront("a.md", data)
+		if err == nil {
+			if len(body) != len(data) || bytes.Count(body, []byte("\n")) != bytes.Count(data, []byte("\n")) {
+				t.Fatalf("body %q does not keep the offsets of %q", body, data)
+			}
+			return
+		}
+		var list diag.List
+		if !errors.As(err, &list) || len(list) == 0 {
+			t.Fatalf("error %v (%T) is not a non-empty diag.List", err, err)
+		}
+		lines := bytes.Count(data, []byte("\n")) + 1
+		for _, e := range list {
+			if e.Line < 1 || e.Line > lines || e.Col < 1 {
+				t.Errorf("error %q: want a.md:LINE:COL with 1 <= LINE <= %d", e.Error(), lines)
+			}
+		}
+	})
+}

@@ -1,0 +1,219 @@
+package content
+
+import (
+	"errors"
+	"io/fs"
+	"path"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/scholia/scholia/generator/config"
+	"github.com/scholia/scholia/generator/diag"
+)
+
+// Options choose which articles Load keeps.
+type Options struct {
+	Drafts bool      // keep articles with draft: true
+	Future bool      // keep articles dated after Now
+	Now    time.Time // the present; zero: time.Now()
+}
+
+// Load reads and checks everything under content/ in fsys, the site's root
+// folder, with the scales of cfg. It returns every problem of every file
+// together, as a sorted diag.List; the Site then holds what loaded without
+// problems (for a dev server that shows what it can), and a build must not
+// publish it.
+//
+// Draft articles and articles dated after opts.Now are left out, with their
+// sidecars unchecked, unless opts says to keep them.
+func Load(fsys fs.FS, cfg *config.Config, opts Options) (*Site, error) {
+	if cfg == nil {
+		cfg = config.Default()
+	}
+	if opts.Now.IsZero() {
+		opts.Now = time.Now()
+	}
+	site := &Site{Config: cfg}
+	var errs diag.List
+	var articles []string
+	sidecars := map[string]bool{}
+	err := fs.WalkDir(fsys, Dir, func(p string, de fs.DirEntry, err error) error {
+		if err != nil {
+			if p == Dir && errors.Is(err, fs.ErrNotExist) {
+				return err
+			}
+			errs.Add(&diag.Error{Path: p, Msg: "cannot read: " + err.Error(), Err: err})
+			return nil
+		}
+		if p != Dir && Skip(de.Name()) {
+			if de.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		switch {
+		case de.IsDir():
+		case IsSidecar(p):
+			sidecars[p] = true
+		case strings.HasSuffix(p, ".annotations.yml") && !isStatic(p):
+			errs.Add(diag.Errorf(p, 1, 1, "sidecars end in %s: rename this file to %s", SidecarSuffix,
+				strings.TrimSuffix(path.Base(p), ".annotations.yml")+SidecarSuffix))
+		case IsArticle(p):
+			articles = append(articles, p)
+		case de.Type().IsRegular():
+			site.Static = append(site.Static, File{Path: p, Out: FileOut(p)})
+		}
+		return nil
+	})
+	if errors.Is(err, fs.ErrNotExist) {
+		return site, diag.List{{Path: Dir, Msg: "the site has no content/ folder: create it and put your articles in it", Err: err}}
+	}
+
+	loaded := make([]*Article, len(articles))
+	keep := make([]bool, len(articles))
+	errLists := make([]error, len(articles))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range min(runtime.GOMAXPROCS(0), max(len(articles), 1)) {
+		wg.Go(func() {
+			for i := range next {
+				loaded[i], keep[i], errLists[i] = loadArticle(fsys, cfg, articles[i], sidecars[SidecarPath(articles[i])], &opts)
+			}
+		})
+	}
+	for i := range articles {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+
+	isArticle := map[string]bool{}
+	for i, p := range articles {
+		isArticle[p] = true
+		errs.Add(errLists[i])
+		if keep[i] && errLists[i] == nil {
+			site.Articles = append(site.Articles, loaded[i])
+			if loaded[i].Home {
+				site.Home = loaded[i]
+			}
+		}
+	}
+	for p := range sidecars {
+		if !isArticle[ArticlePath(p)] {
+			errs.Add(diag.Errorf(p, 1, 1, "sidecar without its article: add %s or rename the sidecar after the article it reviews", ArticlePath(p)))
+		}
+	}
+	sort.Slice(site.Articles, func(i, j int) bool { return site.Articles[i].Path < site.Articles[j].Path })
+	sort.Slice(site.Static, func(i, j int) bool { return site.Static[i].Path < site.Static[j].Path })
+	errs.Add(checkOutputs(site))
+	errs.Sort()
+	return site, errs.Err()
+}
+
+// checkOutputs reports two sources that would be written to one output
+// file. Articles that were left out or failed do not count.
+func checkOutputs(site *Site) error {
+	var errs diag.List
+	seen := map[string]*Article{} // output -> article
+	for _, a := range site.Articles {
+		first, dup := seen[a.OutPath]
+		if !dup {
+			seen[a.OutPath] = a
+			continue
+		}
+		// Report at the slug that moved an article there, if any.
+		at := a
+		if a.SlugPos.Line == 0 && first.SlugPos.Line > 0 {
+			at = first
+		}
+		line, col, hint := 1, 1, "rename one of them or give one a different slug"
+		if at.SlugPos.Line > 0 {
+			line, col, hint = at.SlugPos.Line, at.SlugPos.Col, "change the slug"
+		}
+		errs.Add(diag.Errorf(at.Path, line, col, "%s and %s both make %s: %s", first.Path, a.Path, a.OutPath, hint))
+	}
+	outputs := map[string]string{} // output -> source
+	for out, a := range seen {
+		outputs[out] = a.Path
+	}
+	for _, f := range site.Static {
+		if first, dup := outputs[f.Out]; dup {
+			errs.Add(diag.Errorf(f.Path, 0, 0, "%s and %s both make %s: rename or remove one of them", first, f.Path, f.Out))
+			continue
+		}
+		outputs[f.Out] = f.Path
+	}
+	return errs.Err()
+}
+
+// LoadArticle reads and checks the article at p (relative to the root of
+// fsys, like "content/a/x.md") and its sidecar if it has one, whether or not
+// it is a draft or dated in the future. Problems come as a diag.List.
+func LoadArticle(fsys fs.FS, cfg *config.Config, p string) (*Article, error) {
+	if cfg == nil {
+		cfg = config.Default()
+	}
+	_, err := fs.Stat(fsys, SidecarPath(p))
+	hasSidecar := err == nil
+	a, _, err := loadArticle(fsys, cfg, p, hasSidecar, nil)
+	if err != nil {
+		return nil, err
+	}
+	return a, nil
+}
+
+// loadArticle reads one article and, if it has one and the article is kept
+// by opts (nil: always), its sidecar.
+func loadArticle(fsys fs.FS, cfg *config.Config, p string, hasSidecar bool, opts *Options) (*Article, bool, error) {
+	var errs diag.List
+	if !IsArticle(p) {
+		return nil, false, diag.List{{Path: p, Msg: "not an article: articles are .md files under content/ (but not content/static/)"}}
+	}
+	src, err := fs.ReadFile(fsys, p)
+	if err != nil {
+		return nil, false, diag.List{{Path: p, Msg: "cannot read: " + err.Error(), Err: err}}
+	}
+	a := &Article{Path: p}
+	if info, err := fs.Stat(fsys, p); err == nil {
+		a.ModTime = info.ModTime()
+	}
+	front, body, slugPos, err := decodeFront(p, src)
+	errs.Add(err)
+	a.Front, a.Body, a.SlugPos = front, body, slugPos
+	if err != nil && slugPos.Line > 0 {
+		// A slug with a problem must not be used as a path.
+		if checkSlug(front.Slug) != nil {
+			a.Front.Slug = ""
+		}
+	}
+	a.Slug, a.URLPath, a.OutPath, a.Home = pages(p, a.Front.Slug)
+	if a.Home && a.Front.Slug != "" {
+		errs.Add(diag.Errorf(p, slugPos.Line, slugPos.Col, "the home page has no slug: remove it"))
+		a.Slug, a.URLPath, a.OutPath = "", "", "index.html"
+	}
+
+	keep := true
+	if opts != nil {
+		keep = (opts.Drafts || !a.Front.Draft) &&
+			(opts.Future || a.Front.Date.IsZero() || !a.Front.Date.After(opts.Now))
+	}
+	if hasSidecar && keep {
+		sp := SidecarPath(p)
+		data, err := fs.ReadFile(fsys, sp)
+		if err != nil {
+			errs.Add(&diag.Error{Path: sp, Msg: "cannot read: " + err.Error(), Err: err})
+		} else {
+			sc, err := DecodeSidecar(sp, data, cfg.Scales)
+			errs.Add(err)
+			a.Sidecar = sc
+		}
+		if info, err := fs.Stat(fsys, sp); err == nil && info.ModTime().After(a.ModTime) {
+			a.ModTime = info.ModTime()
+		}
+	}
+	errs.Sort()
+	return a, keep, errs.Err()
+}

@@ -1,0 +1,305 @@
+package content
+
+import (
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/scholia/scholia/generator/config"
+)
+
+const mappingSite = `
+-- site.yaml --
+title: x
+-- content/index.md --
+---
+title: Home
+---
+Welcome.
+-- content/about.md --
+---
+title: About
+---
+-- content/articles/index.md --
+---
+title: Articles
+---
+-- content/articles/x.md --
+---
+title: X
+---
+Their guns came from Russia.
+-- content/articles/x.annotations.yaml --
+claims:
+  - id: guns
+    quote: Their guns came from Russia
+    rating: unsupported
+-- content/articles/renamed.md --
+---
+title: Renamed
+slug: new-name
+---
+-- content/articles/deep/index.md --
+---
+title: Deep
+slug: deeper
+---
+-- content/articles/chart.png --
+PNG
+-- content/static/CNAME --
+example.org
+-- content/static/css/extra.css --
+body{}
+-- content/static/notes.md --
+copied, not an article
+-- content/.hidden.md --
+-- content/.git/config --
+-- content/articles/#x.md# --
+-- content/articles/x.md~ --
+-- content/articles/.x.md.swp --
+-- content/articles/x.md.swp --
+-- content/articles/save.tmp --
+`
+
+func TestLoadMapsPaths(t *testing.T) {
+	site, err := Load(siteFS(mappingSite), config.Default(), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	type page struct {
+		Path, Slug, URLPath, OutPath string
+		Home, Annotated              bool
+	}
+	var got []page
+	for _, a := range site.Articles {
+		got = append(got, page{a.Path, a.Slug, a.URLPath, a.OutPath, a.Home, a.Sidecar != nil})
+	}
+	want := []page{
+		{"content/about.md", "about", "about/", "about/index.html", false, false},
+		{"content/articles/deep/index.md", "deeper", "articles/deeper/", "articles/deeper/index.html", false, false},
+		{"content/articles/index.md", "articles", "articles/", "articles/index.html", false, false},
+		{"content/articles/renamed.md", "new-name", "articles/new-name/", "articles/new-name/index.html", false, false},
+		{"content/articles/x.md", "x", "articles/x/", "articles/x/index.html", false, true},
+		{"content/index.md", "", "", "index.html", true, false},
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("articles (-want +got):\n%s", diff)
+	}
+	wantStatic := []File{
+		{Path: "content/articles/chart.png", Out: "articles/chart.png"},
+		{Path: "content/static/CNAME", Out: "CNAME"},
+		{Path: "content/static/css/extra.css", Out: "css/extra.css"},
+		{Path: "content/static/notes.md", Out: "notes.md"},
+	}
+	if diff := cmp.Diff(wantStatic, site.Static); diff != "" {
+		t.Errorf("static (-want +got):\n%s", diff)
+	}
+	if site.Home == nil || site.Home.Path != "content/index.md" {
+		t.Errorf("Home = %v, want content/index.md", site.Home)
+	}
+}
+
+func TestLoadFiltersDraftsAndFuture(t *testing.T) {
+	fsys := siteFS(`
+-- content/plain.md --
+---
+title: Plain
+date: 2026-01-01
+---
+-- content/draft.md --
+---
+title: Draft
+draft: true
+---
+-- content/future.md --
+---
+title: Future
+date: 2026-06-01T12:00:00Z
+---
+-- content/future.annotations.yaml --
+claims: unchecked while left out
+`)
+	now := time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC)
+	tests := []struct {
+		name    string
+		opts    Options
+		want    []string
+		wantErr bool
+	}{
+		{name: "default", opts: Options{Now: now}, want: []string{"content/plain.md"}},
+		{name: "drafts", opts: Options{Now: now, Drafts: true}, want: []string{"content/draft.md", "content/plain.md"}},
+		{name: "future", opts: Options{Now: now, Future: true}, wantErr: true},
+		{name: "past the date", opts: Options{Now: now.AddDate(1, 0, 0)}, wantErr: true},
+		{name: "before every date", opts: Options{Now: now.AddDate(-1, 0, 0), Drafts: true}, want: []string{"content/draft.md"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			site, err := Load(fsys, config.Default(), tt.opts)
+			if tt.wantErr {
+				// future.md is kept, so its broken sidecar is checked.
+				want := []string{`content/future.annotations.yaml:1:9: claims must be a list ("- item" lines or [a, b]), not the text "unchecked while left out"`}
+				if diff := cmp.Diff(want, errLines(t, err)); diff != "" {
+					t.Errorf("errors (-want +got):\n%s", diff)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, a := range site.Articles {
+				got = append(got, a.Path)
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("articles (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestLoadReportsEveryError(t *testing.T) {
+	fsys := siteFS(`
+-- content/a.md --
+---
+title: A
+tittle: again
+---
+-- content/a.annotations.yaml --
+claims:
+  - id: one
+    quote: q
+    rating: wrong
+  - id: one
+    quote: q
+    rating: mixed
+-- content/b.md --
+No front matter.
+-- content/orphan.annotations.yaml --
+claims: []
+-- content/e.annotations.yml --
+claims: []
+-- content/c.md --
+---
+title: C
+slug: b
+---
+-- content/b/index.md --
+---
+title: B index
+---
+-- content/d.md --
+---
+title: D
+slug: d/e
+---
+-- content/e.md --
+---
+title: E
+---
+-- content/e/index.md --
+---
+title: E index
+---
+-- content/static/e/index.html --
+static page
+`)
+	site, err := Load(fsys, config.Default(), Options{})
+	want := []string{
+		`content/a.annotations.yaml:4:13: unknown rating "wrong": use a grade of the claim scale (accurate, mostly-accurate, mixed, misleading, inaccurate, unsupported, not-checkable)`,
+		`content/a.annotations.yaml:5:9: duplicate claim id "one" (first at line 2): ids must be unique in the file`,
+		`content/a.md:3:1: unknown key "tittle" in front matter; did you mean "title"?`,
+		`content/b.md:1:1: missing front matter: add a title at the top of the file, between two "---" lines`,
+		`content/c.md:3:7: content/b/index.md and content/c.md both make b/index.html: change the slug`,
+		`content/d.md:3:7: slug "d/e" must be one path segment, without "/": move the file into a folder instead`,
+		"content/e.annotations.yml:1:1: sidecars end in .annotations.yaml: rename this file to e.annotations.yaml",
+		`content/e/index.md:1:1: content/e.md and content/e/index.md both make e/index.html: rename one of them or give one a different slug`,
+		`content/orphan.annotations.yaml:1:1: sidecar without its article: add content/orphan.md or rename the sidecar after the article it reviews`,
+		`content/static/e/index.html: content/e.md and content/static/e/index.html both make e/index.html: rename or remove one of them`,
+	}
+	if diff := cmp.Diff(want, errLines(t, err)); diff != "" {
+		t.Errorf("errors (-want +got):\n%s", diff)
+	}
+	if site == nil {
+		t.Fatal("Load returned no site with its errors")
+	}
+	for _, a := range site.Articles {
+		if a.Path == "content/a.md" || a.Path == "content/b.md" || a.Path == "content/d.md" {
+			t.Errorf("site holds %s, which has errors", a.Path)
+		}
+	}
+}
+
+func TestLoadIsDeterministic(t *testing.T) {
+	fsys := siteFS(mappingSite)
+	first, err := Load(fsys, config.Default(), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for range 5 {
+		again, err := Load(fsys, config.Default(), Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(first, again); diff != "" {
+			t.Fatalf("second load differs (-first +again):\n%s", diff)
+		}
+	}
+}
+
+func TestLoadWithoutContentFolder(t *testing.T) {
+	_, err := Load(fstest.MapFS{"site.yaml": {}}, config.Default(), Options{})
+	want := []string{"content: the site has no content/ folder: create it and put your articles in it"}
+	if diff := cmp.Diff(want, errLines(t, err)); diff != "" {
+		t.Errorf("errors (-want +got):\n%s", diff)
+	}
+}
+
+func TestLoadArticle(t *testing.T) {
+	mod := time.Date(2026, 5, 1, 0, 0, 0, 0, time.UTC)
+	fsys := siteFS(mappingSite)
+	fsys["content/articles/x.annotations.yaml"].ModTime = mod
+	a, err := LoadArticle(fsys, config.Default(), "content/articles/x.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.OutPath != "articles/x/index.html" || a.Sidecar == nil || len(a.Sidecar.Claims) != 1 || a.Front.Title != "X" {
+		t.Errorf("LoadArticle = %+v", a)
+	}
+	if !a.ModTime.Equal(mod) {
+		t.Errorf("ModTime = %v, want the sidecar's %v", a.ModTime, mod)
+	}
+	if _, err := LoadArticle(fsys, config.Default(), "content/static/notes.md"); err == nil {
+		t.Error("LoadArticle of a static file: no error")
+	}
+	if _, err := LoadArticle(fsys, config.Default(), "content/missing.md"); err == nil {
+		t.Error("LoadArticle of a missing file: no error")
+	}
+}
+
+func TestPathHelpers(t *testing.T) {
+	tests := []struct {
+		name string
+		got  any
+		want any
+	}{
+		{"SidecarPath", SidecarPath("content/a/x.md"), "content/a/x.annotations.yaml"},
+		{"ArticlePath", ArticlePath("content/a/x.annotations.yaml"), "content/a/x.md"},
+		{"FileOut static", FileOut("content/static/CNAME"), "CNAME"},
+		{"FileOut other", FileOut("content/a/img.png"), "a/img.png"},
+		{"IsSidecar static", IsSidecar("content/static/x.annotations.yaml"), false},
+		{"IsArticle static", IsArticle("content/static/x.md"), false},
+		{"Skip swap", Skip(".x.md.swp"), true},
+		{"Skip emacs", Skip("#x.md#"), true},
+		{"Skip backup", Skip("x.md~"), true},
+		{"Skip plain", Skip("x.md"), false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if diff := cmp.Diff(tt.want, tt.got); diff != "" {
+				t.Errorf("(-want +got):\n%s", diff)
+			}
+		})
+	}
+}

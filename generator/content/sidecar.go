@@ -1,0 +1,229 @@
+package content
+
+import (
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/scholia/scholia/generator/config"
+	"github.com/scholia/scholia/generator/strictyaml"
+)
+
+// MaxClaimLen is the longest a claim's claimReviewed text may be, in
+// characters.
+const MaxClaimLen = 75
+
+var (
+	sidecarKeys = []string{"review", "claims"}
+	reviewKeys  = []string{"rating", "summary", "reviewers", "date"}
+	claimKeys   = []string{"id", "quote", "prefix", "suffix", "occurrence", "claim",
+		"claimant", "rating", "note", "sources"}
+	quoteKeys  = []string{"exact", "prefix", "suffix", "occurrence"}
+	sourceKeys = []string{"title", "url", "publisher", "date", "archived", "excerpt"}
+)
+
+// DecodeSidecar reads the text of a sidecar; path names it (relative to the
+// site root) in errors, and ratings are checked against scales. All the
+// problems found are returned together as a diag.List; the Sidecar is then
+// nil.
+func DecodeSidecar(path string, data []byte, scales config.Scales) (*Sidecar, error) {
+	d, root := strictyaml.Parse(path, data, 1)
+	sc := &Sidecar{Path: path}
+	m := d.Map(root, "the sidecar", "", sidecarKeys...)
+	if n := m.Get("review"); n.Given() {
+		sc.Review = decodeReview(d, n, scales.Article)
+	}
+	ids := map[string]int{} // claim id -> line
+	for _, item := range d.Seq(m.Get("claims"), "claims") {
+		if c, ok := decodeClaim(d, item, scales.Claim, ids); ok {
+			sc.Claims = append(sc.Claims, c)
+		}
+	}
+	if err := d.Err(); err != nil {
+		return nil, err
+	}
+	return sc, nil
+}
+
+func pos(d *strictyaml.Decoder, n strictyaml.Node) Pos {
+	line, col := d.FilePos(n)
+	return Pos{Line: line, Col: col}
+}
+
+func decodeReview(d *strictyaml.Decoder, n strictyaml.Node, scale config.Scale) *Review {
+	m := d.Map(n, "review", "", reviewKeys...)
+	r := &Review{
+		Rating:    strings.TrimSpace(d.String(m.Get("rating"), "rating")),
+		Summary:   d.String(m.Get("summary"), "summary"),
+		Reviewers: d.Strings(m.Get("reviewers"), "reviewers"),
+		Date:      d.Date(m.Get("date"), "date"),
+		Pos:       pos(d, n),
+	}
+	if d.Kind(n) == strictyaml.Mapping {
+		if r.Rating == "" {
+			d.Errorf(at(m, "rating", n), "the review has no rating: add rating: with a grade of the article scale (%s)", strings.Join(scale.IDs(), ", "))
+		} else {
+			checkGrade(d, m.Get("rating"), r.Rating, "article", scale)
+		}
+	}
+	return r
+}
+
+// at is the node of key in m when it is written, else n.
+func at(m strictyaml.Map, key string, n strictyaml.Node) strictyaml.Node {
+	if m.Has(key) {
+		return m.Get(key)
+	}
+	return n
+}
+
+// checkGrade reports a rating that is not a grade of scale.
+func checkGrade(d *strictyaml.Decoder, n strictyaml.Node, id, which string, scale config.Scale) {
+	if _, ok := scale.Grade(id); ok {
+		return
+	}
+	ids := scale.IDs()
+	hint := ""
+	if s := strictyaml.Closest(id, ids); s != "" {
+		hint = fmt.Sprintf("; did you mean %q?", s)
+	}
+	d.Errorf(n, "unknown rating %q: use a grade of the %s scale (%s)%s", id, which, strings.Join(ids, ", "), hint)
+}
+
+// decodeClaim reads one claim; ok is false when it is not a mapping.
+func decodeClaim(d *strictyaml.Decoder, n strictyaml.Node, scale config.Scale, ids map[string]int) (Claim, bool) {
+	if d.Kind(n) != strictyaml.Mapping {
+		d.Errorf(n, "each item of claims must be a mapping with id, quote and rating, not %s", kindName(d.Kind(n)))
+		return Claim{}, false
+	}
+	m := d.Map(n, "claim", "", claimKeys...)
+	c := Claim{
+		ID:       strings.TrimSpace(d.String(m.Get("id"), "id")),
+		Claim:    strings.TrimSpace(d.String(m.Get("claim"), "claim")),
+		Claimant: d.String(m.Get("claimant"), "claimant"),
+		Rating:   strings.TrimSpace(d.String(m.Get("rating"), "rating")),
+		Note:     d.String(m.Get("note"), "note"),
+		Pos:      pos(d, n),
+	}
+	name := "this claim"
+	switch {
+	case c.ID == "":
+		d.Errorf(at(m, "id", n), "the claim has no id: add id: with a short name of lowercase letters, digits and - (it becomes #claim-ID)")
+	case !config.ValidID(c.ID):
+		hint := ""
+		if s := config.SuggestID(c.ID); s != "" {
+			hint = fmt.Sprintf(", like %q", s)
+		}
+		d.Errorf(m.Get("id"), "claim id %q may use only lowercase letters, digits and -%s", c.ID, hint)
+	default:
+		name = fmt.Sprintf("claim %q", c.ID)
+		if first, dup := ids[c.ID]; dup {
+			d.Errorf(m.Get("id"), "duplicate claim id %q (first at line %d): ids must be unique in the file", c.ID, first)
+		} else {
+			ids[c.ID], _ = d.FilePos(m.Get("id"))
+		}
+	}
+	decodeQuote(d, m, n, &c, name)
+	if c.Claim == "" {
+		c.Claim = strings.Join(strings.Fields(c.Quote.Exact), " ")
+	} else if l := utf8.RuneCountInString(c.Claim); l > MaxClaimLen {
+		d.Errorf(m.Get("claim"), "claim is %d characters long: shorten it to %d or fewer (it is the claimReviewed that search engines show)", l, MaxClaimLen)
+	}
+	if c.Rating == "" {
+		d.Errorf(at(m, "rating", n), "%s has no rating: add rating: with a grade of the claim scale (%s)", name, strings.Join(scale.IDs(), ", "))
+	} else {
+		checkGrade(d, m.Get("rating"), c.Rating, "claim", scale)
+	}
+	for _, item := range d.Seq(m.Get("sources"), "sources") {
+		if s, ok := decodeSource(d, item); ok {
+			c.Sources = append(c.Sources, s)
+		}
+	}
+	return c, true
+}
+
+// decodeQuote reads quote, as text or as a TextQuoteSelector mapping, and
+// the prefix, suffix and occurrence that may stand beside it.
+func decodeQuote(d *strictyaml.Decoder, m strictyaml.Map, claim strictyaml.Node, c *Claim, name string) {
+	qn := m.Get("quote")
+	c.QuotePos = pos(d, claim)
+	var inner strictyaml.Map
+	switch d.Kind(qn) {
+	case strictyaml.Absent, strictyaml.Null:
+		d.Errorf(at(m, "quote", claim), "%s has no quote: add quote: with the article's words that it reviews", name)
+	case strictyaml.Mapping:
+		inner = d.Map(qn, "quote", "", quoteKeys...)
+		ex := inner.Get("exact")
+		c.Quote.Exact = d.String(ex, "exact")
+		if ex.Exists() {
+			c.QuotePos = pos(d, ex)
+		} else {
+			c.QuotePos = pos(d, qn)
+		}
+		if strings.TrimSpace(c.Quote.Exact) == "" {
+			d.Errorf(at(inner, "exact", qn), "the quote of %s has no exact text: add exact: with the article's words", name)
+		}
+	default:
+		c.QuotePos = pos(d, qn)
+		c.Quote.Exact = d.String(qn, "quote")
+		if d.Kind(qn) == strictyaml.Scalar && strings.TrimSpace(c.Quote.Exact) == "" {
+			d.Errorf(qn, "the quote of %s is empty: give the article's words that it reviews", name)
+		}
+	}
+	for _, key := range []string{"prefix", "suffix", "occurrence"} {
+		outer := m.Get(key)
+		n := outer
+		if inner.Has(key) {
+			n = inner.Get(key)
+			if m.Has(key) {
+				d.Errorf(m.Key(key), "%s is given twice, here and in quote: keep one", key)
+			}
+		}
+		switch key {
+		case "prefix":
+			c.Quote.Prefix = d.String(n, "prefix")
+		case "suffix":
+			c.Quote.Suffix = d.String(n, "suffix")
+		case "occurrence":
+			if v, ok := d.Int(n, "occurrence"); ok {
+				if v < 1 {
+					d.Errorf(n, "occurrence counts matches from 1, not %d: write 1 for the first match, 2 for the second, ...", v)
+				} else {
+					c.Quote.Occurrence = v
+				}
+			}
+		}
+	}
+}
+
+func decodeSource(d *strictyaml.Decoder, n strictyaml.Node) (Source, bool) {
+	if d.Kind(n) != strictyaml.Mapping {
+		d.Errorf(n, "each item of sources must be a mapping with a title or a url, not %s", kindName(d.Kind(n)))
+		return Source{}, false
+	}
+	m := d.Map(n, "source", "", sourceKeys...)
+	s := Source{
+		Title:     strings.TrimSpace(d.String(m.Get("title"), "title")),
+		URL:       d.URL(m.Get("url"), "url"),
+		Publisher: d.String(m.Get("publisher"), "publisher"),
+		Date:      d.Date(m.Get("date"), "date"),
+		Archived:  d.URL(m.Get("archived"), "archived"),
+		Excerpt:   d.String(m.Get("excerpt"), "excerpt"),
+	}
+	if s.Title == "" && s.URL == "" && !m.Get("url").Given() {
+		d.Errorf(n, "the source has neither title nor url: add at least one")
+	}
+	return s, true
+}
+
+func kindName(k strictyaml.Kind) string {
+	switch k {
+	case strictyaml.Scalar:
+		return "text"
+	case strictyaml.Sequence:
+		return "a list"
+	case strictyaml.Null, strictyaml.Absent:
+		return "empty"
+	}
+	return "a value of another kind"
+}

@@ -1,0 +1,180 @@
+// Package diag is how Scholia reports problems in a site's content.
+//
+// Every content error a user sees is one line, PATH:LINE:COL: message, with
+// PATH relative to the site root, so that editors and CI annotations can jump
+// to the place. A build collects all of them instead of stopping at the first.
+//
+// # Reporting
+//
+// Packages that read content return *Error values (or a List of them) with
+// the position where the problem is:
+//
+//	return &diag.Error{Path: "content/a.md", Line: 3, Col: 7, Msg: `unknown key "titel"; did you mean "title"?`}
+//
+// Callers collect them in a List, which is itself an error:
+//
+//	var errs diag.List
+//	errs.Add(err)       // flattens nested Lists, ignores nil
+//	return errs.Err()   // nil when nothing was added
+//
+// # Formats
+//
+// Error.Error gives the text form. Format writes a List in one of the formats
+// of `scholia check -format`: text, json or github (workflow commands that
+// GitHub Actions shows as annotations).
+package diag
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+)
+
+// Error is one content problem at a place in a file.
+type Error struct {
+	Path string // relative to the site root, slash-separated
+	Line int    // 1-based; 0 when the problem is about the whole file
+	Col  int    // 1-based; 0 when unknown
+	Msg  string
+	Err  error // the underlying cause, for errors.Is; may be nil
+}
+
+// Error formats e as PATH:LINE:COL: message.
+func (e *Error) Error() string {
+	return e.Pos() + ": " + e.Msg
+}
+
+// Pos formats the place of e as PATH:LINE:COL, leaving out what is unknown.
+func (e *Error) Pos() string {
+	switch {
+	case e.Line == 0:
+		return e.Path
+	case e.Col == 0:
+		return fmt.Sprintf("%s:%d", e.Path, e.Line)
+	}
+	return fmt.Sprintf("%s:%d:%d", e.Path, e.Line, e.Col)
+}
+
+// Unwrap returns the underlying cause.
+func (e *Error) Unwrap() error { return e.Err }
+
+// Errorf returns an *Error at path:line:col with a formatted message. A %w
+// verb in format sets Err, so errors.Is sees through it.
+func Errorf(path string, line, col int, format string, args ...any) *Error {
+	err := fmt.Errorf(format, args...)
+	return &Error{Path: path, Line: line, Col: col, Msg: err.Error(), Err: errors.Unwrap(err)}
+}
+
+// List is a set of content errors; it is an error itself when not empty.
+type List []*Error
+
+// Add appends err to l. A List is flattened, nil is ignored, and any other
+// error becomes an *Error without a place.
+func (l *List) Add(err error) {
+	if err == nil {
+		return
+	}
+	var list List
+	if errors.As(err, &list) {
+		*l = append(*l, list...)
+		return
+	}
+	var e *Error
+	if errors.As(err, &e) {
+		*l = append(*l, e)
+		return
+	}
+	*l = append(*l, &Error{Msg: err.Error(), Err: err})
+}
+
+// Err returns l as an error, or nil when it is empty.
+func (l List) Err() error {
+	if len(l) == 0 {
+		return nil
+	}
+	return l
+}
+
+// Error joins the errors of l, one per line.
+func (l List) Error() string {
+	lines := make([]string, len(l))
+	for i, e := range l {
+		lines[i] = e.Error()
+	}
+	return strings.Join(lines, "\n")
+}
+
+// Unwrap gives errors.Is and errors.As access to every error in l.
+func (l List) Unwrap() []error {
+	errs := make([]error, len(l))
+	for i, e := range l {
+		errs[i] = e
+	}
+	return errs
+}
+
+// Sort orders l by path, line and column, so output is stable whatever order
+// a parallel build found the errors in.
+func (l List) Sort() {
+	sort.SliceStable(l, func(i, j int) bool {
+		a, b := l[i], l[j]
+		if a.Path != b.Path {
+			return a.Path < b.Path
+		}
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		return a.Col < b.Col
+	})
+}
+
+// Format writes l to w as "text", "json" or "github".
+func Format(w io.Writer, l List, format string) error {
+	switch format {
+	case "text", "":
+		for _, e := range l {
+			if _, err := fmt.Fprintln(w, oneLine(e.Error())); err != nil {
+				return err
+			}
+		}
+		return nil
+	case "json":
+		type item struct {
+			Path    string `json:"path"`
+			Line    int    `json:"line"`
+			Col     int    `json:"col"`
+			Message string `json:"message"`
+		}
+		items := make([]item, 0, len(l))
+		for _, e := range l {
+			items = append(items, item{e.Path, e.Line, e.Col, e.Msg})
+		}
+		enc := json.NewEncoder(w)
+		enc.SetIndent("", "  ")
+		return enc.Encode(items)
+	case "github":
+		for _, e := range l {
+			if _, err := fmt.Fprintf(w, "::error file=%s,line=%d,col=%d::%s\n",
+				githubProp(e.Path), e.Line, e.Col, githubData(e.Msg)); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	return fmt.Errorf("unknown format %q (want text, json or github)", format)
+}
+
+// oneLine keeps the one-error-per-line promise even if a message has breaks.
+func oneLine(s string) string { return strings.ReplaceAll(s, "\n", " ") }
+
+// githubData and githubProp escape as GitHub's workflow commands require.
+func githubData(s string) string {
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(s)
+}
+
+func githubProp(s string) string {
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s)
+}

@@ -1,0 +1,84 @@
+package diag
+
+import (
+	"bytes"
+	"errors"
+	"io/fs"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+func TestFormat(t *testing.T) {
+	l := List{
+		{Path: "content/b.md", Line: 3, Col: 7, Msg: `unknown key "titel"; did you mean "title"?`},
+		{Path: "content/a,b.md", Line: 1, Col: 1, Msg: "100% wrong\nsecond line"},
+		{Path: "site.yaml", Msg: "whole file"},
+	}
+	for _, tc := range []struct {
+		format, want string
+	}{
+		{format: "text", want: "content/b.md:3:7: unknown key \"titel\"; did you mean \"title\"?\n" +
+			"content/a,b.md:1:1: 100% wrong second line\n" +
+			"site.yaml: whole file\n"},
+		{format: "github", want: "::error file=content/b.md,line=3,col=7::unknown key \"titel\"; did you mean \"title\"?\n" +
+			"::error file=content/a%2Cb.md,line=1,col=1::100%25 wrong%0Asecond line\n" +
+			"::error file=site.yaml,line=0,col=0::whole file\n"},
+		{format: "json", want: `[
+  {
+    "path": "content/b.md",
+    "line": 3,
+    "col": 7,
+    "message": "unknown key \"titel\"; did you mean \"title\"?"
+  },
+  {
+    "path": "content/a,b.md",
+    "line": 1,
+    "col": 1,
+    "message": "100% wrong\nsecond line"
+  },
+  {
+    "path": "site.yaml",
+    "line": 0,
+    "col": 0,
+    "message": "whole file"
+  }
+]
+`},
+	} {
+		t.Run(tc.format, func(t *testing.T) {
+			var b bytes.Buffer
+			if err := Format(&b, l, tc.format); err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(tc.want, b.String()); diff != "" {
+				t.Errorf("(-want +got):\n%s", diff)
+			}
+		})
+	}
+	if err := Format(&bytes.Buffer{}, l, "xml"); err == nil {
+		t.Error("Format accepted an unknown format")
+	}
+}
+
+func TestList(t *testing.T) {
+	var l List
+	l.Add(nil)
+	if l.Err() != nil {
+		t.Fatal("an empty List is an error")
+	}
+	l.Add(List{{Path: "b", Line: 2}, {Path: "a", Line: 9}})
+	l.Add(Errorf("a", 1, 5, "reading: %w", fs.ErrNotExist))
+	l.Add(errors.New("plain"))
+	l.Sort()
+	var got []string
+	for _, e := range l {
+		got = append(got, e.Pos())
+	}
+	if diff := cmp.Diff([]string{"", "a:1:5", "a:9", "b:2"}, got); diff != "" {
+		t.Errorf("sorted places (-want +got):\n%s", diff)
+	}
+	if !errors.Is(l.Err(), fs.ErrNotExist) {
+		t.Error("errors.Is does not see through a List and a wrapped cause")
+	}
+}

@@ -1,0 +1,239 @@
+package strictyaml
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+
+	"github.com/goccy/go-yaml/ast"
+	"github.com/goccy/go-yaml/parser"
+	"github.com/goccy/go-yaml/token"
+
+	"github.com/scholia/scholia/generator/diag"
+)
+
+// Decoder reads the nodes of one parsed file and collects the problems it
+// finds as *diag.Error values at the file's positions.
+type Decoder struct {
+	path    string
+	offset  int // added to the parser's line numbers
+	lines   int // the number of lines of the input, for clamping
+	errs    diag.List
+	anchors map[string]ast.Node
+	budget  int // nodes Any may still visit (alias bombs)
+	syntax  bool
+}
+
+// Node is one value of a parsed file, or nothing (the zero Node) when a key
+// was not given.
+type Node struct {
+	n         ast.Node
+	line, col int
+}
+
+// Pos returns the line and column of n in its file (0, 0 for the zero Node).
+func (n Node) Pos() (line, col int) { return n.line, n.col }
+
+// Given reports whether n holds a value: it is false for a key that is
+// absent, empty or null.
+func (n Node) Given() bool {
+	if n.n == nil {
+		return false
+	}
+	_, null := n.n.(*ast.NullNode)
+	return !null
+}
+
+// Exists reports whether the key of n was written at all, even with an empty
+// value.
+func (n Node) Exists() bool { return n.line > 0 }
+
+const bom = "\uFEFF"
+
+// Parse parses src, the text of the file path (relative to the site root)
+// that starts on line firstLine of the file, and returns a Decoder for it
+// with the root node of its one document. A syntax error is recorded in the
+// Decoder and the root is then the zero Node, so a caller can go on as with
+// an empty file and return d.Err() at the end. A leading byte order mark is
+// ignored.
+func Parse(path string, src []byte, firstLine int) (*Decoder, Node) {
+	d := &Decoder{
+		path:    path,
+		offset:  firstLine - 1,
+		lines:   bytes.Count(src, []byte("\n")) + 1,
+		anchors: map[string]ast.Node{},
+		budget:  100000,
+	}
+	if bytes.HasPrefix(src, []byte(bom)) {
+		// An editor does not show the BOM, so columns on line 1 count
+		// from the first character after it.
+		src = src[len(bom):]
+	}
+	file, err := parse(src)
+	if err != nil {
+		d.syntaxError(err)
+		return d, Node{}
+	}
+	if file == nil || len(file.Docs) == 0 {
+		return d, Node{}
+	}
+	if len(file.Docs) > 1 {
+		doc := file.Docs[1]
+		line, col := 1, 1
+		if doc.Start != nil {
+			line, col = doc.Start.Position.Line, doc.Start.Position.Column
+		} else if doc.Body != nil && doc.Body.GetToken() != nil {
+			line, col = doc.Body.GetToken().Position.Line, doc.Body.GetToken().Position.Column
+		}
+		d.add(line, col, `a second YAML document starts here: a file holds one document, so remove this "---" line`)
+	}
+	body := file.Docs[0].Body
+	ast.Walk(anchorFinder(d.anchors), body)
+	ast.Walk(aliasChecker{d}, body)
+	if body == nil {
+		return d, Node{}
+	}
+	return d, d.node(body)
+}
+
+// parse runs the YAML parser, turning a panic in it into an error so that no
+// input can crash a build.
+func parse(src []byte) (file *ast.File, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			file, err = nil, fmt.Errorf("YAML parser failed: %v", r)
+		}
+	}()
+	return parser.ParseBytes(src, 0, parser.AllowDuplicateMapKey())
+}
+
+type anchorFinder map[string]ast.Node
+
+func (a anchorFinder) Visit(n ast.Node) ast.Visitor {
+	if an, ok := n.(*ast.AnchorNode); ok && an.Name != nil {
+		a[an.Name.GetToken().Value] = an.Value
+	}
+	return a
+}
+
+// aliasChecker reports aliases to anchors that are not defined.
+type aliasChecker struct{ d *Decoder }
+
+func (a aliasChecker) Visit(n ast.Node) ast.Visitor {
+	if al, ok := n.(*ast.AliasNode); ok && al.Value != nil {
+		if name := al.Value.GetToken().Value; !a.d.defined(name) {
+			a.d.Errorf(a.d.node(n), "alias *%s is not defined: define it first with &%s, or remove the *", name, name)
+		}
+	}
+	return a
+}
+
+// syntaxError records a parser error at its place.
+func (d *Decoder) syntaxError(err error) {
+	line, col, msg := 1, 1, err.Error()
+	if ye, ok := err.(interface {
+		GetToken() *token.Token
+		GetMessage() string
+	}); ok {
+		msg = ye.GetMessage()
+		if tk := ye.GetToken(); tk != nil && tk.Position != nil {
+			line, col = tk.Position.Line, tk.Position.Column
+		}
+	}
+	d.syntax = true
+	msg = strings.ReplaceAll(msg, "\t", `\t`)
+	d.add(line, col, "YAML syntax error: "+msg+syntaxHint(msg))
+}
+
+// SyntaxError reports whether the text could not be parsed; the root is
+// then the zero Node.
+func (d *Decoder) SyntaxError() bool { return d.syntax }
+
+// syntaxHint says what to do about the parser's commonest complaints.
+func syntaxHint(msg string) string {
+	switch {
+	case strings.Contains(msg, "mapping value is not allowed"):
+		return `; if a value contains ": ", put it in quotes, and check the indentation`
+	case strings.Contains(msg, "tab character"), strings.Contains(msg, `'\t'`):
+		return "; indent with spaces, not tabs"
+	case strings.Contains(msg, "could not find end character"), strings.Contains(msg, "unterminated"):
+		return "; close the quote"
+	}
+	return "; check the indentation and quote values that contain : # [ ] { } or start with a special character"
+}
+
+// node wraps n with its position. An undefined alias (reported by Parse)
+// becomes an empty value.
+func (d *Decoder) node(n ast.Node) Node {
+	line, col := position(n)
+	if al, ok := n.(*ast.AliasNode); ok && (al.Value == nil || !d.defined(al.Value.GetToken().Value)) {
+		n = nil
+	}
+	return Node{n: n, line: line, col: col}
+}
+
+func (d *Decoder) defined(anchor string) bool {
+	_, ok := d.anchors[anchor]
+	return ok
+}
+
+// position is where n starts: for a block mapping, its first key.
+func position(n ast.Node) (int, int) {
+	switch v := n.(type) {
+	case nil:
+		return 0, 0
+	case *ast.MappingNode:
+		if !v.IsFlowStyle && len(v.Values) > 0 {
+			return position(v.Values[0])
+		}
+	case *ast.MappingValueNode:
+		if v.Key != nil {
+			return position(v.Key)
+		}
+	case *ast.LiteralNode:
+		if v.Start != nil {
+			return v.Start.Position.Line, v.Start.Position.Column
+		}
+	}
+	tk := n.GetToken()
+	if tk == nil || tk.Position == nil {
+		return 0, 0
+	}
+	return tk.Position.Line, tk.Position.Column
+}
+
+// add records a problem at a line and column of the parsed text.
+func (d *Decoder) add(line, col int, msg string) {
+	line += d.offset
+	if line < 1+d.offset {
+		line = 1 + d.offset
+	}
+	if max := d.lines + d.offset; line > max {
+		line = max
+	}
+	if col < 1 {
+		col = 1
+	}
+	d.errs = append(d.errs, &diag.Error{Path: d.path, Line: line, Col: col, Msg: msg})
+}
+
+// Errorf records a problem at n. The zero Node is placed at the start of the
+// text.
+func (d *Decoder) Errorf(n Node, format string, args ...any) {
+	d.add(n.line, n.col, fmt.Sprintf(format, args...))
+}
+
+// FilePos returns n's position in the file (parsed lines shifted to the
+// file's), as stored in errors.
+func (d *Decoder) FilePos(n Node) (line, col int) {
+	if n.line == 0 {
+		return 0, 0
+	}
+	return n.line + d.offset, n.col
+}
+
+// Err returns the problems found so far as a sorted diag.List, or nil.
+func (d *Decoder) Err() error {
+	d.errs.Sort()
+	return d.errs.Err()
+}
