@@ -1,0 +1,148 @@
+package anchor
+
+// This file is Myers' bit-parallel algorithm for approximate string matching
+// (G. Myers, "A fast bit-vector algorithm for approximate string matching
+// based on dynamic programming", J. ACM 46(3), 1999), in the block form of
+// H. Hyyrö ("Explaining and extending the bit-parallel approximate string
+// matching algorithm of Myers", 2001) so that patterns longer than 64 code
+// points work: each column of the dynamic-programming matrix is held as
+// vertical deltas in ceil(m/64) 64-bit words, and the horizontal delta at the
+// last row of one word is carried into the next. It works on code points
+// (runes), so an edit is one character whatever its UTF-8 length.
+
+// myers is a pattern prepared for Myers' algorithm.
+type myers struct {
+	m       int      // pattern length in code points
+	nb      int      // 64-bit words per column: ceil(m/64)
+	peq     []uint64 // per symbol, nb words: bit i set where pattern[i] is the symbol; symbol 0 (not in the pattern) is all zero
+	ascii   [128]int32
+	other   map[rune]int32
+	lastBit uint64 // the bit of row m in the last word
+	pv, mv  []uint64
+}
+
+// newMyers prepares pat, which must not be empty.
+func newMyers(pat []rune) *myers {
+	my := &myers{m: len(pat), nb: (len(pat) + 63) / 64, other: map[rune]int32{}}
+	nsym := int32(0)
+	syms := make([]int32, len(pat))
+	for i, r := range pat {
+		s := my.symbol(r)
+		if s == 0 {
+			nsym++
+			s = nsym
+			if r >= 0 && r < 128 {
+				my.ascii[r] = s
+			} else {
+				my.other[r] = s
+			}
+		}
+		syms[i] = s
+	}
+	my.peq = make([]uint64, int(nsym+1)*my.nb)
+	for i, s := range syms {
+		my.peq[int(s)*my.nb+i/64] |= 1 << (i % 64)
+	}
+	my.lastBit = 1 << ((my.m - 1) % 64)
+	my.pv = make([]uint64, my.nb)
+	my.mv = make([]uint64, my.nb)
+	return my
+}
+
+// symbol returns the pattern symbol of r, 0 when r is not in the pattern.
+func (my *myers) symbol(r rune) int32 {
+	if r >= 0 && r < 128 {
+		return my.ascii[r]
+	}
+	return my.other[r]
+}
+
+// scores sets out[j], for each j in text, to the edit distance (Levenshtein:
+// insertions, deletions, substitutions of code points) between the pattern
+// and the closest substring of text that ends at j+1. With anchored set, the
+// substring must start at 0: out[j] is the distance to text[:j+1].
+func (my *myers) scores(text []rune, anchored bool, out []int32) {
+	nb := my.nb
+	pv, mv := my.pv, my.mv
+	for b := range pv {
+		pv[b], mv[b] = ^uint64(0), 0
+	}
+	hin := 0 // the horizontal delta in row 0: 0 searching, +1 anchored
+	if anchored {
+		hin = 1
+	}
+	score := my.m
+	if nb == 1 {
+		p, m := pv[0], mv[0]
+		for j, r := range text {
+			var h int
+			p, m, h = step(p, m, my.peq[my.symbol(r)], hin, my.lastBit)
+			score += h
+			out[j] = int32(score)
+		}
+		return
+	}
+	for j, r := range text {
+		eq := my.peq[int(my.symbol(r))*nb:][:nb]
+		h := hin
+		for b := range nb {
+			last := uint64(1) << 63
+			if b == nb-1 {
+				last = my.lastBit
+			}
+			pv[b], mv[b], h = step(pv[b], mv[b], eq[b], h, last)
+		}
+		score += h
+		out[j] = int32(score)
+	}
+}
+
+// step advances one 64-row word of a column by one text character: pv and
+// mv are the word's positive and negative vertical deltas, eq the rows whose
+// pattern character equals the text character, hin the horizontal delta
+// entering at the row below the word (-1, 0 or +1). It returns the new
+// deltas and the horizontal delta at the word's row last.
+func step(pv, mv, eq uint64, hin int, last uint64) (uint64, uint64, int) {
+	if hin < 0 {
+		eq |= 1
+	}
+	xv := eq | mv
+	xh := (((eq & pv) + pv) ^ pv) | eq
+	ph := mv | ^(xh | pv)
+	mh := pv & xh
+	hout := 0
+	if ph&last != 0 {
+		hout = 1
+	} else if mh&last != 0 {
+		hout = -1
+	}
+	ph <<= 1
+	mh <<= 1
+	if hin < 0 {
+		mh |= 1
+	} else if hin > 0 {
+		ph |= 1
+	}
+	return mh | ^(xv | ph), ph & xv, hout
+}
+
+// levenshtein returns the edit distance between a and b.
+func levenshtein(a, b []rune) int {
+	row := make([]int, len(b)+1)
+	for j := range row {
+		row[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		diag := row[0]
+		row[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			next := min(row[j]+1, row[j-1]+1, diag+cost)
+			diag, row[j] = row[j], next
+		}
+	}
+	return row[len(b)]
+}
