@@ -1,0 +1,283 @@
+package contract
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+
+	"github.com/scholia/scholia/generator/anchor"
+)
+
+// Claim is what the page should show of one claim.
+type Claim struct {
+	ID, Rating, Label, Quote string
+}
+
+// Page is what a page should hold.
+type Page struct {
+	URL    string // the page's URL as used in ClaimReview url
+	Claims []Claim
+	Review string // the review's grade id; "" when there is no review
+	// Plain is the body the article renders to without its sidecar.
+	Plain []byte
+}
+
+// Check returns every way page breaks the contract for want.
+func Check(page []byte, want Page) []error {
+	var errs []error
+	body, err := Body(page)
+	if err != nil {
+		return []error{err}
+	}
+	if stripped, err := Strip(body); err != nil {
+		errs = append(errs, fmt.Errorf("stripping annotations: %w", err))
+	} else if !bytes.Equal(stripped, want.Plain) {
+		errs = append(errs, fmt.Errorf("stripped body differs from the unannotated body:\n%s", firstDiff(want.Plain, stripped)))
+	}
+	errs = append(errs, checkMarks(body, want.Claims)...)
+	doc, err := html.Parse(bytes.NewReader(page))
+	if err != nil {
+		return append(errs, err)
+	}
+	errs = append(errs, checkNotes(doc, want.Claims)...)
+	errs = append(errs, checkJSONLD(doc, want)...)
+	if want.Review != "" {
+		n := find(doc, func(n *html.Node) bool { return nodeHasClass(n, "review") })
+		if len(n) != 1 || attrOf(n[0], "data-rating") != want.Review {
+			errs = append(errs, fmt.Errorf("want one .review with data-rating=%q, found %d", want.Review, len(n)))
+		}
+	}
+	return errs
+}
+
+// checkMarks checks the marks of the body, the text they read and the note
+// reference right after each claim's last mark.
+func checkMarks(body []byte, claims []Claim) []error {
+	var errs []error
+	byID := map[string]Claim{}
+	for _, c := range claims {
+		byID[c.ID] = c
+	}
+	var toks []html.Token
+	z := html.NewTokenizer(bytes.NewReader(body))
+	for z.Next() != html.ErrorToken {
+		toks = append(toks, z.Token())
+	}
+	if !errors.Is(z.Err(), io.EOF) {
+		return []error{z.Err()}
+	}
+	text := map[string]*strings.Builder{}
+	first := map[string]bool{}
+	last := map[string]int{} // token index of each claim's last </mark>
+	var open []string        // claims of the open <mark>s ("" for other marks)
+	annot := 0               // depth inside data-annot elements
+	for i, t := range toks {
+		switch {
+		case annot > 0:
+			if t.Type == html.StartTagToken {
+				annot++
+			} else if t.Type == html.EndTagToken {
+				annot--
+			}
+		case t.Type == html.StartTagToken && hasAttr(t, "data-annot"):
+			annot = 1
+		case t.Type == html.StartTagToken && t.DataAtom == atom.Mark:
+			id := ""
+			if isClaimMark(t) {
+				id = attr(t, "data-claim")
+				c, ok := byID[id]
+				switch {
+				case !ok:
+					errs = append(errs, fmt.Errorf("mark of unknown claim %q", id))
+				case attr(t, "data-rating") != c.Rating:
+					errs = append(errs, fmt.Errorf("mark of %q has data-rating %q, want %q", id, attr(t, "data-rating"), c.Rating))
+				}
+				wantID := ""
+				if !first[id] {
+					wantID, first[id] = "claim-"+id, true
+				}
+				if attr(t, "id") != wantID {
+					errs = append(errs, fmt.Errorf("mark of %q has id %q, want %q", id, attr(t, "id"), wantID))
+				}
+				if text[id] == nil {
+					text[id] = &strings.Builder{}
+				}
+			}
+			open = append(open, id)
+		case t.Type == html.EndTagToken && t.DataAtom == atom.Mark:
+			if len(open) == 0 {
+				return append(errs, errors.New("</mark> without <mark>"))
+			}
+			if id := open[len(open)-1]; id != "" {
+				last[id] = i
+			}
+			open = open[:len(open)-1]
+		case t.Type == html.TextToken:
+			for _, id := range open {
+				if id != "" {
+					text[id].WriteString(t.Data)
+				}
+			}
+		}
+	}
+	if len(open) > 0 {
+		errs = append(errs, fmt.Errorf("%d <mark>s not closed", len(open)))
+	}
+	for _, c := range claims {
+		if text[c.ID] == nil {
+			errs = append(errs, fmt.Errorf("claim %q has no mark", c.ID))
+			continue
+		}
+		if got, want := anchor.Normalize(text[c.ID].String()), anchor.Normalize(c.Quote); got != want {
+			errs = append(errs, fmt.Errorf("marks of %q read %q, want %q", c.ID, got, want))
+		}
+		errs = append(errs, checkRef(toks, last[c.ID], c)...)
+	}
+	return errs
+}
+
+// checkRef checks that the note reference follows the last mark, with at
+// most closing tags between them.
+func checkRef(toks []html.Token, i int, c Claim) []error {
+	for i++; i < len(toks) && toks[i].Type == html.EndTagToken; i++ {
+	}
+	if i == len(toks) || toks[i].Type != html.StartTagToken || toks[i].DataAtom != atom.A ||
+		attr(toks[i], "href") != "#note-"+c.ID || !hasAttr(toks[i], "data-annot") {
+		return []error{fmt.Errorf("no <a href=\"#note-%s\" data-annot> right after the last mark of %q", c.ID, c.ID)}
+	}
+	var label strings.Builder
+	for depth := 1; depth > 0 && i+1 < len(toks); {
+		i++
+		switch toks[i].Type {
+		case html.StartTagToken:
+			depth++
+		case html.EndTagToken:
+			depth--
+		case html.TextToken:
+			label.WriteString(toks[i].Data)
+		}
+	}
+	if !strings.Contains(label.String(), c.Label) {
+		return []error{fmt.Errorf("note reference of %q reads %q, want the grade %q", c.ID, label.String(), c.Label)}
+	}
+	return nil
+}
+
+// checkNotes checks each claim's note: one element, the grade as text and a
+// link back to the claim.
+func checkNotes(doc *html.Node, claims []Claim) []error {
+	var errs []error
+	ids := map[string]int{}
+	for _, n := range find(doc, func(n *html.Node) bool { return attrOf(n, "id") != "" }) {
+		ids[attrOf(n, "id")]++
+	}
+	for id, n := range ids {
+		if n > 1 {
+			errs = append(errs, fmt.Errorf("id %q is used %d times", id, n))
+		}
+	}
+	for _, c := range claims {
+		notes := find(doc, func(n *html.Node) bool { return attrOf(n, "id") == "note-"+c.ID })
+		if len(notes) != 1 || !nodeHasClass(notes[0], "claim-note") {
+			errs = append(errs, fmt.Errorf("want one element id=note-%s with class claim-note", c.ID))
+			continue
+		}
+		note := notes[0]
+		if !strings.Contains(textOf(note), c.Label) {
+			errs = append(errs, fmt.Errorf("note of %q does not name its grade %q", c.ID, c.Label))
+		}
+		back := find(note, func(n *html.Node) bool { return n.DataAtom == atom.A && attrOf(n, "href") == "#claim-"+c.ID })
+		if len(back) == 0 {
+			errs = append(errs, fmt.Errorf("note of %q has no link back to #claim-%s", c.ID, c.ID))
+		}
+	}
+	return errs
+}
+
+// checkJSONLD checks the page's one ld+json script and its ClaimReviews.
+func checkJSONLD(doc *html.Node, want Page) []error {
+	scripts := find(doc, func(n *html.Node) bool {
+		return n.DataAtom == atom.Script && attrOf(n, "type") == "application/ld+json"
+	})
+	if len(want.Claims) == 0 {
+		return nil
+	}
+	if len(scripts) != 1 {
+		return []error{fmt.Errorf("%d ld+json scripts, want 1", len(scripts))}
+	}
+	var ld struct {
+		Graph []struct {
+			Type          string `json:"@type"`
+			URL           string `json:"url"`
+			ClaimReviewed string `json:"claimReviewed"`
+			ReviewRating  struct {
+				AlternateName string `json:"alternateName"`
+			} `json:"reviewRating"`
+			ItemReviewed struct {
+				Type string `json:"@type"`
+			} `json:"itemReviewed"`
+			Author map[string]any `json:"author"`
+		} `json:"@graph"`
+	}
+	if err := json.Unmarshal([]byte(textOf(scripts[0])), &ld); err != nil {
+		return []error{fmt.Errorf("ld+json: %w", err)}
+	}
+	if len(ld.Graph) != len(want.Claims) {
+		return []error{fmt.Errorf("ld+json @graph has %d items, want %d", len(ld.Graph), len(want.Claims))}
+	}
+	var errs []error
+	for i, c := range want.Claims {
+		g := ld.Graph[i]
+		if g.Type != "ClaimReview" || g.URL != want.URL+"#claim-"+c.ID || g.ClaimReviewed == "" ||
+			g.ReviewRating.AlternateName != c.Label || g.ItemReviewed.Type != "Claim" || g.Author["name"] == "" {
+			errs = append(errs, fmt.Errorf("ClaimReview %d does not describe claim %q: %+v", i, c.ID, g))
+		}
+	}
+	return errs
+}
+
+// find returns the elements under root for which f is true.
+func find(root *html.Node, f func(*html.Node) bool) []*html.Node {
+	var out []*html.Node
+	for n := range root.Descendants() {
+		if n.Type == html.ElementNode && f(n) {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+func attrOf(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val
+		}
+	}
+	return ""
+}
+
+func textOf(n *html.Node) string {
+	var b strings.Builder
+	for d := range n.Descendants() {
+		if d.Type == html.TextNode {
+			b.WriteString(d.Data)
+		}
+	}
+	return b.String()
+}
+
+// firstDiff shows where two byte strings part.
+func firstDiff(want, got []byte) string {
+	i := 0
+	for i < len(want) && i < len(got) && want[i] == got[i] {
+		i++
+	}
+	lo := max(0, i-60)
+	return fmt.Sprintf("at byte %d:\n-want: %q\n+got:  %q", i, want[lo:min(len(want), i+60)], got[lo:min(len(got), i+60)])
+}

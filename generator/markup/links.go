@@ -1,0 +1,117 @@
+package markup
+
+import (
+	"bytes"
+	"strings"
+
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/renderer"
+	ghtml "github.com/yuin/goldmark/renderer/html"
+	"github.com/yuin/goldmark/util"
+)
+
+// linkPolicy says which link destinations may become links; the others are
+// rendered as their text. It is an allow list rather than goldmark's block
+// list of dangerous schemes, and it holds even with Options.Unsafe: raw HTML
+// is the author's choice, a link to an unknown scheme rarely is.
+type linkPolicy func(dest []byte) bool
+
+// articleLinks allows the web, mail and links within the site.
+func articleLinks(dest []byte) bool {
+	switch s, ok := scheme(dest); {
+	case !ok:
+		return true // relative URL or #fragment
+	default:
+		return s == "http" || s == "https" || s == "mailto"
+	}
+}
+
+// noteLinks allows only absolute web links: a note is shown on pages other
+// than the article's (claims index), where relative links would break.
+func noteLinks(dest []byte) bool {
+	s, ok := scheme(dest)
+	return ok && (s == "http" || s == "https")
+}
+
+// scheme returns the lower-cased URL scheme of u, if it has one (RFC 3986:
+// ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ) ":"). u is already URL-escaped,
+// so white space and control characters that browsers would strip cannot
+// hide a scheme: they are percent-encoded and make u a relative URL.
+func scheme(u []byte) (string, bool) {
+	for i, c := range u {
+		switch {
+		case c == ':':
+			return strings.ToLower(string(u[:i])), i > 0
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z':
+		case i > 0 && ('0' <= c && c <= '9' || c == '+' || c == '-' || c == '.'):
+		default:
+			return "", false
+		}
+	}
+	return "", false
+}
+
+// linkRenderer renders links and autolinks under a policy. Autolinks whose
+// label the claim transformer made markable (a Text child) render their
+// children instead of the label.
+type linkRenderer struct{ allow linkPolicy }
+
+func (r linkRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	reg.Register(ast.KindLink, r.renderLink)
+	reg.Register(ast.KindAutoLink, r.renderAutoLink)
+}
+
+func (r linkRenderer) renderLink(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	n := node.(*ast.Link)
+	dest := util.URLEscape(n.Destination, true)
+	if !r.allow(dest) {
+		return ast.WalkContinue, nil
+	}
+	if !entering {
+		_, _ = w.WriteString("</a>")
+		return ast.WalkContinue, nil
+	}
+	// As html.Renderer.renderLink.
+	_, _ = w.WriteString(`<a href="`)
+	_, _ = w.Write(util.EscapeHTML(dest))
+	_ = w.WriteByte('"')
+	if n.Title != nil {
+		_, _ = w.WriteString(` title="`)
+		ghtml.DefaultWriter.Write(w, n.Title)
+		_ = w.WriteByte('"')
+	}
+	if n.Attributes() != nil {
+		ghtml.RenderAttributes(w, n, ghtml.LinkAttributeFilter)
+	}
+	_ = w.WriteByte('>')
+	return ast.WalkContinue, nil
+}
+
+func (r linkRenderer) renderAutoLink(w util.BufWriter, source []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	n := node.(*ast.AutoLink)
+	url := util.URLEscape(n.URL(source), false)
+	if n.AutoLinkType == ast.AutoLinkEmail && !bytes.HasPrefix(bytes.ToLower(url), []byte("mailto:")) {
+		url = append([]byte("mailto:"), url...)
+	}
+	allowed := r.allow(url)
+	if !entering {
+		if allowed {
+			_, _ = w.WriteString("</a>")
+		}
+		return ast.WalkContinue, nil
+	}
+	if allowed {
+		// As html.Renderer.renderAutoLink.
+		_, _ = w.WriteString(`<a href="`)
+		_, _ = w.Write(util.EscapeHTML(url))
+		_ = w.WriteByte('"')
+		if n.Attributes() != nil {
+			ghtml.RenderAttributes(w, n, ghtml.LinkAttributeFilter)
+		}
+		_ = w.WriteByte('>')
+	}
+	if !n.HasChildren() {
+		_, _ = w.Write(util.EscapeHTML(n.Label(source)))
+	}
+	return ast.WalkContinue, nil
+}

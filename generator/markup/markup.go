@@ -1,0 +1,227 @@
+// Package markup turns an article's Markdown into HTML with its claims
+// highlighted, and renders the Markdown of notes and review summaries.
+//
+// # Markdown
+//
+// Articles are CommonMark with the GitHub extensions (tables,
+// strikethrough, bare URLs as links, task lists), footnotes, typographic
+// quotes and dashes, and an id on every heading. Raw HTML is omitted (an
+// HTML comment says so) unless [Options].Unsafe is set. Links go to http(s)
+// and mailto URLs, relative URLs and #fragments; a link to any other scheme
+// (javascript:, data:, file:, ...) is rendered as its text, Unsafe or not.
+// Fenced code blocks in a language chroma knows are highlighted with CSS
+// classes (prefix "hl-", inside <pre class="chroma">), styled by
+// [Stylesheet]; other code blocks are plain. Every <pre> has tabindex="0" so
+// keyboard users can scroll it, and task list boxes have an accessible name
+// ("done", "not done"), as axe-core asks.
+//
+// Notes ([Renderer.Note]) use the same Markdown but never raw HTML, link
+// only absolute http(s) URLs, give headings no id and prefix footnote ids
+// per note, so several notes fit on one page.
+//
+// # Claims
+//
+// [Renderer.Article] finds each claim's quote in the article's rendered text
+// (package anchor: the text a reader sees, normalised) and highlights it.
+// The text model has one block per paragraph, heading, table cell or tight
+// list item, and within it one piece per run of text: plain text with its
+// escapes and entities resolved, text the typographer made, code span text,
+// autolink and bare URL labels (as shown, without an added "http://") and
+// line breaks. Image alt text, raw HTML, code blocks and footnote markers
+// are not text; a quote in a code block is an error that says so.
+//
+// Every highlighted piece of a claim is a [Mark] node in the goldmark tree,
+// rendered as <mark class="claim" data-claim="ID" data-rating="GRADE">; the
+// claim's first mark also has id="claim-ID". A quote that runs across
+// emphasis, a link or a code span gets one mark per piece, since a mark
+// never crosses an element's boundary. Overlapping claims nest: each mark
+// belongs to one claim.
+//
+// Right after the claim's last mark comes the reference to its note:
+//
+//	<a class="claim-ref" href="#note-ID" data-annot data-rating="GRADE"
+//	aria-label="LABEL: note on claim N">LABEL</a>
+//
+// Its text is the grade's label; N counts claims from 1, so that every
+// reference has a name of its own. When the last mark is in a link (links
+// cannot nest), a code span or a strikethrough, the reference follows that
+// element instead. A claim that cannot be anchored is not highlighted and
+// comes back in [Result].Errors.
+//
+// # Example
+//
+// The Markdown
+//
+//	Officials said the *new* plan "cuts costs".
+//
+// with the claim {ID: "cuts", Rating: "misleading", Label: "Misleading",
+// Quote: {Exact: `new plan "cuts costs"`}} renders as (one line, broken here)
+//
+//	<p>Officials said the <em><mark class="claim" id="claim-cuts"
+//	data-claim="cuts" data-rating="misleading">new</mark></em><mark
+//	class="claim" data-claim="cuts" data-rating="misleading"> plan
+//	&ldquo;cuts costs&rdquo;</mark><a class="claim-ref" href="#note-cuts"
+//	data-annot data-rating="misleading" aria-label="Misleading: note on
+//	claim 1">Misleading</a>.</p>
+//
+// The quote matches although the Markdown has *emphasis* and straight
+// quotes that the typographer curled.
+//
+// # Invariant
+//
+// Removing every element that has the data-annot attribute (with its
+// content) and unwrapping every <mark class="claim"> gives, byte for byte,
+// the HTML of the same article rendered with no claims; and the text of a
+// claim's marks, normalised with anchor.Normalize, is its normalised quote.
+// Split text nodes keep their source segments so they render exactly as
+// the whole did.
+//
+// # Concurrency
+//
+// A Renderer is safe for concurrent use: it holds one goldmark.Markdown for
+// articles and one for notes, and each call's claims and results travel in
+// its own parser context.
+package markup
+
+import (
+	"bytes"
+	"fmt"
+	"hash/fnv"
+
+	"github.com/scholia/scholia/generator/anchor"
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
+	ghtml "github.com/yuin/goldmark/renderer/html"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
+
+// Options configure a Renderer.
+type Options struct {
+	Unsafe bool // keep raw HTML from the Markdown (site.yaml unsafe_html)
+}
+
+// Claim is what the renderer needs of a claim to highlight it.
+type Claim struct {
+	ID     string // [a-z0-9-]+
+	Rating string // grade id, for data-rating
+	Label  string // grade label, the text of the note reference
+	Quote  anchor.Quote
+}
+
+// Result is a rendered article.
+type Result struct {
+	HTML    []byte          // the body, with claims highlighted
+	Anchors []*anchor.Match // one per claim, in order; nil where anchoring failed
+	Errors  []*ClaimError   // claims that could not be anchored
+	// Doc is the article's text model that the claims were anchored in:
+	// Doc.Text() for W3C position selectors, Doc.Find to re-anchor quotes.
+	Doc *anchor.Doc
+}
+
+// ClaimError is why claim Index could not be anchored; Err is usually an
+// *anchor.Error.
+type ClaimError struct {
+	Index int
+	Err   error
+}
+
+// Error returns the message of e.Err.
+func (e *ClaimError) Error() string { return e.Err.Error() }
+
+// Unwrap returns e.Err.
+func (e *ClaimError) Unwrap() error { return e.Err }
+
+// Renderer renders Markdown; it is safe for concurrent use.
+type Renderer struct {
+	opts    Options
+	article goldmark.Markdown
+	note    goldmark.Markdown
+}
+
+// New returns a Renderer with the given options.
+func New(opts Options) *Renderer {
+	htmlOpts := []renderer.Option{}
+	if opts.Unsafe {
+		htmlOpts = append(htmlOpts, ghtml.WithUnsafe())
+	}
+	article := goldmark.New(
+		goldmark.WithExtensions(extension.GFM, extension.Footnote, extension.Typographer, claimExtender{}),
+		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
+		goldmark.WithRendererOptions(append(htmlOpts, renderer.WithNodeRenderers(
+			util.Prioritized(linkRenderer{allow: articleLinks}, 100),
+			util.Prioritized(codeRenderer{}, 100),
+			util.Prioritized(taskRenderer{}, 100),
+		))...),
+	)
+	note := goldmark.New(
+		goldmark.WithExtensions(extension.GFM, extension.Typographer,
+			extension.NewFootnote(extension.WithFootnoteIDPrefixFunction(noteFootnotePrefix))),
+		goldmark.WithRendererOptions(renderer.WithNodeRenderers(
+			util.Prioritized(linkRenderer{allow: noteLinks}, 100),
+			util.Prioritized(codeRenderer{}, 100),
+			util.Prioritized(taskRenderer{}, 100),
+		)),
+	)
+	return &Renderer{opts: opts, article: article, note: note}
+}
+
+// Article renders the Markdown body of the article at path (relative to the
+// site root, for messages) and highlights claims in it.
+func (r *Renderer) Article(path string, src []byte, claims []Claim) (*Result, error) {
+	return r.render(path, src, claims, findInDoc)
+}
+
+func (r *Renderer) render(path string, src []byte, claims []Claim,
+	find func(*anchor.Doc, anchor.Quote) (anchor.Match, error)) (*Result, error) {
+	j := &job{path: path, claims: claims, find: find}
+	pc := parser.NewContext()
+	pc.Set(jobKey, j)
+	doc := r.article.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
+	var buf bytes.Buffer
+	if err := r.article.Renderer().Render(&buf, src, doc); err != nil {
+		return nil, fmt.Errorf("%s: rendering: %w", path, err)
+	}
+	return &Result{HTML: buf.Bytes(), Anchors: j.anchors, Errors: j.errs, Doc: j.model.doc}, nil
+}
+
+// noteFootnotePrefixKey is the document meta key of a note's footnote id
+// prefix.
+const noteFootnotePrefixKey = "scholia-footnote-prefix"
+
+// noteFootnotePrefix keeps the footnote ids of the notes on one page apart
+// (and apart from the article's): it is derived from the note's text, so
+// builds are reproducible.
+func noteFootnotePrefix(n ast.Node) []byte {
+	if d := n.OwnerDocument(); d != nil {
+		if p, ok := d.Meta()[noteFootnotePrefixKey].([]byte); ok {
+			return p
+		}
+	}
+	return []byte("note-")
+}
+
+// Note renders the Markdown of a note or review summary: no raw HTML, and
+// only http(s) URLs become links.
+func (r *Renderer) Note(src string) []byte {
+	source := []byte(src)
+	doc := r.note.Parser().Parse(text.NewReader(source))
+	h := fnv.New32a()
+	_, _ = h.Write(source)
+	doc.OwnerDocument().AddMeta(noteFootnotePrefixKey, fmt.Appendf(nil, "n%08x-", h.Sum32()))
+	var buf bytes.Buffer
+	if err := r.note.Renderer().Render(&buf, source, doc); err != nil {
+		// Rendering writes to memory and goldmark's renderers return no
+		// errors of their own: say what happened rather than lose the note.
+		return fmt.Appendf(nil, "<p>(note could not be rendered: %s)</p>\n", err)
+	}
+	return buf.Bytes()
+}
+
+// Stylesheet returns the CSS for highlighted code: chroma's "github" style,
+// and "github-dark" under @media (prefers-color-scheme: dark), with every
+// colour adjusted to a contrast of at least 4.5:1 against its background.
+func Stylesheet() []byte { return bytes.Clone(stylesheet()) }
