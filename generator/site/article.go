@@ -1,0 +1,116 @@
+package site
+
+import (
+	"errors"
+	"fmt"
+	"html/template"
+	"strings"
+
+	"github.com/scholia/scholia/generator/anchor"
+	"github.com/scholia/scholia/generator/content"
+	"github.com/scholia/scholia/generator/diag"
+	"github.com/scholia/scholia/generator/markup"
+)
+
+// renderArticle renders one article or page into template data. It depends
+// only on the article and the site, so the dev server can redo one article
+// alone. Anchoring errors point at the quote in the sidecar.
+func renderArticle(md *markup.Renderer, s *Site, a *content.Article) (*Article, error) {
+	var claims []markup.Claim
+	if a.Sidecar != nil {
+		for _, c := range a.Sidecar.Claims {
+			g := grade(s.Claim, c.Rating)
+			claims = append(claims, markup.Claim{ID: c.ID, Rating: c.Rating, Label: g.Label, Quote: c.Quote})
+		}
+	}
+	res, err := md.Article(a.Path, a.Body, claims)
+	if err != nil {
+		return nil, diag.Errorf(a.Path, 0, 0, "rendering Markdown: %w", err)
+	}
+	var errs diag.List
+	for _, ce := range res.Errors {
+		c := a.Sidecar.Claims[ce.Index]
+		errs.Add(&diag.Error{
+			Path: a.Sidecar.Path, Line: c.QuotePos.Line, Col: c.QuotePos.Col,
+			Msg: fmt.Sprintf("claim %q: %s", c.ID, ce.Err), Err: ce.Err,
+		})
+	}
+	if err := errs.Err(); err != nil {
+		return nil, err
+	}
+	out := &Article{
+		Title:       a.Front.Title,
+		Description: a.Front.Description,
+		Date:        a.Front.Date,
+		Lastmod:     a.Front.Lastmod,
+		Author:      a.Front.Author,
+		Tags:        a.Front.Tags,
+		Params:      a.Front.Params,
+		Body:        template.HTML(res.HTML),
+		Annotated:   a.Sidecar != nil,
+	}
+	if o := a.Front.Original; o != nil {
+		out.Original = &Original{URL: o.URL, Publisher: o.Publisher, Author: o.Author, Archived: o.Archived, Date: o.Date}
+	}
+	if a.Sidecar == nil {
+		return out, nil
+	}
+	if r := a.Sidecar.Review; r != nil {
+		out.Review = &Review{Grade: grade(s.Article, r.Rating), Summary: template.HTML(md.Note(r.Summary)), Reviewers: r.Reviewers, Date: r.Date}
+	}
+	var ratings []string
+	for i, c := range a.Sidecar.Claims {
+		out.Claims = append(out.Claims, claimData(md, s, c, res.Doc, res.Anchors[i]))
+		ratings = append(ratings, c.Rating)
+	}
+	out.Counts = counts(s.Claim, ratings)
+	js, err := claimReviews(s, a, out)
+	if err != nil {
+		return nil, diag.Errorf(a.Path, 0, 0, "writing JSON-LD: %w", err)
+	}
+	out.JSONLD = js
+	return out, nil
+}
+
+func claimData(md *markup.Renderer, s *Site, c content.Claim, doc *anchor.Doc, m *anchor.Match) *Claim {
+	cd := &Claim{
+		ID:       c.ID,
+		Quote:    c.Quote.Exact,
+		Claim:    c.Claim,
+		Claimant: c.Claimant,
+		Grade:    grade(s.Claim, c.Rating),
+		Note:     template.HTML(md.Note(c.Note)),
+	}
+	if m != nil {
+		cd.Quote = matchedText(doc, m)
+	}
+	if cd.Claim == "" {
+		cd.Claim = cd.Quote
+	}
+	for _, src := range c.Sources {
+		cd.Sources = append(cd.Sources, Source{
+			Title: src.Title, URL: src.URL, Publisher: src.Publisher,
+			Archived: src.Archived, Excerpt: strings.TrimSpace(src.Excerpt), Date: src.Date,
+		})
+	}
+	return cd
+}
+
+// matchedText is the quote as the reader sees it in the article: the
+// rendered text of the match, typographer's quotes and dashes included, with
+// white space runs collapsed.
+func matchedText(doc *anchor.Doc, m *anchor.Match) string {
+	var b strings.Builder
+	for _, sp := range m.Spans {
+		b.WriteString(doc.Blocks[sp.Block].Pieces[sp.Piece].Text[sp.Start:sp.End])
+	}
+	return strings.Join(strings.Fields(b.String()), " ")
+}
+
+// isContentError tells content problems (exit 1) from failures of the
+// machine, such as a full disk.
+func isContentError(err error) bool {
+	var l diag.List
+	var e *diag.Error
+	return errors.As(err, &l) || errors.As(err, &e)
+}

@@ -1,0 +1,71 @@
+package site
+
+import (
+	"fmt"
+	"io/fs"
+	"path/filepath"
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+// generatedSite makes a site of n annotated articles of about 600 words and
+// 8 claims each, in memory.
+func generatedSite(n int) fstest.MapFS {
+	fsys := fstest.MapFS{"site.yaml": {Data: []byte("title: Generated\n")}}
+	words := strings.Fields("the committee said that its members had reviewed every report and found no evidence of the payments described by the minister in his statement to parliament last spring")
+	for i := range n {
+		var body, sidecar strings.Builder
+		fmt.Fprintf(&body, "---\ntitle: Article %d\ndate: 2026-%02d-%02d\ntags: [t%d, common]\n---\n\n", i, i%12+1, i%28+1, i%10)
+		sidecar.WriteString("review:\n  rating: low\n  summary: A generated review.\nclaims:\n")
+		for p := range 24 {
+			fmt.Fprintf(&body, "Paragraph %d of article %d: ", p, i)
+			for w := range 25 {
+				if w == 5 {
+					body.WriteString("*")
+				}
+				body.WriteString(words[(p*7+w)%len(words)])
+				if w == 7 {
+					body.WriteString("*")
+				}
+				body.WriteString(" ")
+			}
+			body.WriteString("\n\n")
+			if p%3 == 0 {
+				fmt.Fprintf(&sidecar, "  - id: c%d\n    quote: \"Paragraph %d of article %d: %s\"\n    rating: mixed\n    note: A *generated* note.\n    sources:\n      - title: Source\n        url: https://example.org/%d\n",
+					p, p, i, strings.Join([]string{words[(p*7)%len(words)], words[(p*7+1)%len(words)], words[(p*7+2)%len(words)]}, " "), p)
+			}
+		}
+		fsys[fmt.Sprintf("content/articles/a%04d.md", i)] = &fstest.MapFile{Data: []byte(body.String())}
+		fsys[fmt.Sprintf("content/articles/a%04d.annotations.yaml", i)] = &fstest.MapFile{Data: []byte(sidecar.String())}
+	}
+	return fsys
+}
+
+func benchmarkBuild(b *testing.B, fsys fstest.MapFS) {
+	out := filepath.Join(b.TempDir(), "public")
+	pages, runs := 0, 0
+	for b.Loop() {
+		runs++
+		res, err := Build(Options{FS: fsys, Out: out, Now: fixedNow})
+		if err != nil {
+			b.Fatal(err)
+		}
+		pages = res.Pages
+	}
+	b.ReportMetric(float64(pages*runs)/b.Elapsed().Seconds(), "pages/s")
+}
+
+func BenchmarkBuildExample(b *testing.B) {
+	fsys := fstest.MapFS{}
+	for _, name := range []string{"site.yaml", "content/about.md", "content/articles/russia-taliban-arms.md", "content/articles/russia-taliban-arms.annotations.yaml"} {
+		data, err := fs.ReadFile(exampleFS, name)
+		if err != nil {
+			b.Fatal(err)
+		}
+		fsys[name] = &fstest.MapFile{Data: data}
+	}
+	benchmarkBuild(b, fsys)
+}
+
+func BenchmarkBuild1000(b *testing.B) { benchmarkBuild(b, generatedSite(1000)) }

@@ -1,0 +1,134 @@
+package site
+
+import (
+	"html/template"
+	"strings"
+	"time"
+
+	"github.com/scholia/scholia/generator/config"
+)
+
+// Site is what every template sees as .Site.
+type Site struct {
+	Title       string
+	Description string
+	Language    string
+	BaseURL     string // as configured, ending in "/"
+	Publisher   config.Publisher
+	Claim       []Grade // the claim scale, best first
+	Article     []Grade // the article scale, best first
+	Menu        []Link  // ordinary pages without a date, by title
+	Params      map[string]any
+	basePath    string // the path part of BaseURL: "/" or "/proj/"
+	absolute    bool   // BaseURL has a scheme and host
+}
+
+// URL returns the absolute-path URL of a page or file given relative to the
+// site root ("articles/x/" -> "/proj/articles/x/").
+func (s *Site) URL(rel string) string { return s.basePath + strings.TrimPrefix(rel, "/") }
+
+// Permalink returns the full URL of rel when base_url is absolute, and its
+// absolute-path URL otherwise.
+func (s *Site) Permalink(rel string) string {
+	if s.absolute {
+		return s.BaseURL + strings.TrimPrefix(rel, "/")
+	}
+	return s.URL(rel)
+}
+
+// Link is a titled internal link.
+type Link struct {
+	Title string
+	URL   string
+}
+
+// Grade is a grade of a scale as templates see it.
+type Grade struct {
+	ID          string
+	Label       string
+	Value       *int
+	Description string
+	// Tone is "pos", "mid", "neg" or "off" (off scale), from the grade's
+	// place on its scale, so themes colour custom scales sensibly; colour
+	// always comes with the label.
+	Tone string
+}
+
+// Page is the data of one page: what a template sees as ".".
+type Page struct {
+	Site        *Site
+	Kind        string // "article", "page", "home", "404"
+	Title       string
+	Description string
+	URL         string // absolute-path URL of the page
+	Permalink   string
+	Article     *Article   // for "article" and "page"
+	Articles    []*Summary // for "home"
+	Body        template.HTML
+}
+
+// Article is an article or ordinary page.
+type Article struct {
+	Title       string
+	Description string
+	Date        time.Time
+	Lastmod     time.Time
+	Author      string
+	Tags        []string
+	Original    *Original
+	Params      map[string]any
+	Body        template.HTML // the rendered Markdown, claims highlighted
+	Review      *Review       // nil when the sidecar has none
+	Claims      []*Claim      // in the order of the sidecar
+	Counts      []Count       // claims per grade, in scale order, grades with none left out
+	JSONLD      template.JS   // the ClaimReview graph; empty without claims
+	Annotated   bool          // it has a sidecar
+}
+
+// Original is where the reviewed text first appeared.
+type Original struct {
+	URL, Publisher, Author, Archived string
+	Date                             time.Time
+}
+
+// Review is the review of the article as a whole.
+type Review struct {
+	Grade     Grade
+	Summary   template.HTML
+	Reviewers []string
+	Date      time.Time
+}
+
+// Claim is one reviewed claim of an article.
+type Claim struct {
+	ID       string
+	Quote    string // the matched text, normalised
+	Claim    string // claimReviewed
+	Claimant string
+	Grade    Grade
+	Note     template.HTML
+	Sources  []Source
+}
+
+// Source is one source of a claim's review.
+type Source struct {
+	Title, URL, Publisher, Archived, Excerpt string
+	Date                                     time.Time
+}
+
+// Count is how many claims of an article or site have a grade.
+type Count struct {
+	Grade Grade
+	N     int
+}
+
+// Summary is an article as the home page lists it.
+type Summary struct {
+	Title       string
+	URL         string
+	Description string
+	Date        time.Time
+	Review      *Grade
+	Counts      []Count
+	Claims      int
+}

@@ -1,0 +1,24 @@
+// Package templates is Scholia's default theme, embedded in the binary so
+// that a site with only content/ builds.
+//
+// # Files
+//
+// Every *.html file is an html/template file. base.html defines the page
+// layout ("base") and the partials; each page kind has its own file
+// (article.html, page.html, home.html, 404.html) that defines "main", and
+// optionally "head", and is executed as "base". Files under assets/ are copied
+// to the output's assets/ folder.
+//
+// # Overriding
+//
+// A site's own templates/ folder overrides the theme file by file: a site
+// that wants a different article page ships only templates/article.html, and
+// one that wants other colours ships only templates/assets/style.css.
+package templates
+
+import "embed"
+
+// FS holds the default theme: the page templates and assets/.
+//
+//go:embed *.html assets
+var FS embed.FS
