@@ -1,0 +1,180 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sync"
+	"time"
+
+	"github.com/scholia/scholia/generator/diag"
+	"github.com/scholia/scholia/generator/site"
+)
+
+// siteFlags are the flags build, check and serve share.
+type siteFlags struct {
+	src            string
+	drafts, future bool
+}
+
+func (f *siteFlags) register(fs interface {
+	StringVar(*string, string, string, string)
+	BoolVar(*bool, string, bool, string)
+}) {
+	fs.StringVar(&f.src, "src", ".", "the site `folder`: site.yaml, content/, templates/")
+	fs.BoolVar(&f.drafts, "drafts", false, "include articles with draft: true")
+	fs.BoolVar(&f.future, "future", false, "include articles dated in the future")
+}
+
+func (f *siteFlags) options() (site.Options, error) {
+	st, err := os.Stat(f.src)
+	if err != nil || !st.IsDir() {
+		return site.Options{}, fmt.Errorf("%w: -src %s: no such folder", errUsage, f.src)
+	}
+	return site.Options{FS: os.DirFS(f.src), Drafts: f.drafts, Future: f.future}, nil
+}
+
+func runBuild(e *env, args []string) error {
+	fs := e.flags("build")
+	var sf siteFlags
+	sf.register(fs)
+	out := fs.String("out", "", "the output `folder` (default SRC/public)")
+	baseURL := fs.String("base-url", "", "the `URL` the site is served at, overriding site.yaml's base_url")
+	if err := e.parse(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return fmt.Errorf("%w: build takes no arguments (got %q)", errUsage, fs.Arg(0))
+	}
+	opts, err := sf.options()
+	if err != nil {
+		return err
+	}
+	opts.Out = *out
+	if opts.Out == "" {
+		opts.Out = filepath.Join(sf.src, "public")
+	}
+	if err := checkOut(sf.src, opts.Out); err != nil {
+		return err
+	}
+	opts.BaseURL = *baseURL
+	p := newProgress(e.stderr)
+	opts.Progress = p.update
+	res, err := site.Build(opts)
+	p.done()
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "built %d pages and %d files into %s in %s\n", res.Pages, res.Files, opts.Out, res.Duration.Round(time.Millisecond))
+	return nil
+}
+
+// checkOut refuses output folders that hold the site itself, which a
+// build's swap would replace.
+func checkOut(src, out string) error {
+	s, err1 := filepath.Abs(src)
+	o, err2 := filepath.Abs(out)
+	if err := errors.Join(err1, err2); err != nil {
+		return err
+	}
+	if rel, err := filepath.Rel(o, s); err == nil && filepath.IsLocal(rel) {
+		return fmt.Errorf("%w: -out %s holds the site itself; choose a folder inside it, such as %s", errUsage, out, filepath.Join(src, "public"))
+	}
+	return nil
+}
+
+func runCheck(e *env, args []string) error {
+	fs := e.flags("check")
+	var sf siteFlags
+	sf.register(fs)
+	format := fs.String("format", "text", "how to print errors: text, json or github")
+	if err := e.parse(fs, args); err != nil {
+		return err
+	}
+	if *format != "text" && *format != "json" && *format != "github" {
+		return fmt.Errorf("%w: -format %q: want text, json or github", errUsage, *format)
+	}
+	opts, err := sf.options()
+	if err != nil {
+		return err
+	}
+	_, err = site.Build(opts)
+	if err == nil {
+		if *format == "json" {
+			return diag.Format(e.stdout, nil, "json")
+		}
+		fmt.Fprintln(e.stdout, "no problems found")
+		return nil
+	}
+	w := e.stderr
+	if *format == "json" {
+		w = e.stdout
+	}
+	if printContentErrors(w, err, *format) {
+		return errSilent
+	}
+	return err
+}
+
+// errSilent fails a command whose errors are already printed.
+var errSilent = errors.New("")
+
+// printContentErrors prints err in format if it is a content error.
+func printContentErrors(w io.Writer, err error, format string) bool {
+	if errors.Is(err, errSilent) {
+		return true
+	}
+	var list diag.List
+	var one *diag.Error
+	switch {
+	case errors.As(err, &list):
+	case errors.As(err, &one):
+		list = diag.List{one}
+	default:
+		return false
+	}
+	list.Sort()
+	diag.Format(w, list, format)
+	return true
+}
+
+// progress shows a long build's progress on a terminal, and nothing when
+// stderr is not one (CI logs, pipes).
+type progress struct {
+	w     io.Writer
+	start time.Time
+	mu    sync.Mutex
+	shown bool
+	last  time.Time
+}
+
+func newProgress(w io.Writer) *progress {
+	if f, ok := w.(*os.File); ok {
+		if st, err := f.Stat(); err == nil && st.Mode()&os.ModeCharDevice != 0 {
+			return &progress{w: w, start: time.Now()}
+		}
+	}
+	return &progress{}
+}
+
+func (p *progress) update(done, total int) {
+	if p.w == nil {
+		return
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	now := time.Now()
+	if now.Sub(p.start) < 500*time.Millisecond || now.Sub(p.last) < 100*time.Millisecond {
+		return
+	}
+	p.last, p.shown = now, true
+	fmt.Fprintf(p.w, "\rbuilding: %d/%d pages", done, total)
+}
+
+func (p *progress) done() {
+	if p.shown {
+		fmt.Fprint(p.w, "\r\033[K")
+	}
+}

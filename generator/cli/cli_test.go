@@ -1,0 +1,141 @@
+package cli
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// writeSite writes files (slash paths) into a fresh folder.
+func writeSite(t *testing.T, files map[string]string) string {
+	t.Helper()
+	dir := t.TempDir()
+	for name, data := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+func run(args ...string) (status int, stdout, stderr string) {
+	var o, e bytes.Buffer
+	status = Main(args, &o, &e)
+	return status, o.String(), e.String()
+}
+
+const goodArticle = "---\ntitle: Moon\ndate: 2026-11-01\n---\n\nThe moon is made of cheese.\n"
+
+var goodSite = map[string]string{
+	"content/moon.md":               goodArticle,
+	"content/moon.annotations.yaml": "claims:\n  - id: cheese\n    quote: made of cheese\n    rating: inaccurate\n",
+}
+
+var badSite = map[string]string{
+	"content/moon.md":               goodArticle,
+	"content/moon.annotations.yaml": "claims:\n  - id: cheese\n    quote: made of chalk\n    rating: inaccurate\n",
+}
+
+func TestExitStatus(t *testing.T) {
+	good, bad := writeSite(t, goodSite), writeSite(t, badSite)
+	for _, tc := range []struct {
+		name   string
+		args   []string
+		status int
+		stdout string // a substring of stdout
+		stderr string // a substring of stderr
+	}{
+		{name: "no command", args: nil, status: ExitUsage, stdout: "Usage:"},
+		{name: "unknown command", args: []string{"bulid"}, status: ExitUsage, stderr: `unknown command "bulid"`},
+		{name: "help", args: []string{"-h"}, status: ExitOK, stdout: "scholia build"},
+		{name: "build help", args: []string{"build", "-h"}, status: ExitOK, stdout: "-base-url"},
+		{name: "check help", args: []string{"check", "-h"}, status: ExitOK, stdout: "-format"},
+		{name: "serve help", args: []string{"serve", "-h"}, status: ExitOK, stdout: "-addr"},
+		{name: "new help", args: []string{"new", "-h"}, status: ExitOK, stdout: "PATH"},
+		{name: "version help", args: []string{"version", "-h"}, status: ExitOK, stdout: "version"},
+		{name: "bad flag", args: []string{"build", "-nope"}, status: ExitUsage, stderr: "-nope"},
+		{name: "bad format", args: []string{"check", "-src", good, "-format", "xml"}, status: ExitUsage, stderr: "-format"},
+		{name: "missing src", args: []string{"build", "-src", filepath.Join(good, "nope")}, status: ExitUsage, stderr: "no such folder"},
+		{name: "out holds the site", args: []string{"build", "-src", good, "-out", good}, status: ExitUsage, stderr: "holds the site"},
+		{name: "build", args: []string{"build", "-src", good}, status: ExitOK, stdout: "built "},
+		{name: "build with errors", args: []string{"build", "-src", bad}, status: ExitContent, stderr: "content/moon.annotations.yaml:3:12: claim \"cheese\""},
+		{name: "check", args: []string{"check", "-src", good}, status: ExitOK, stdout: "no problems"},
+		{name: "check with errors", args: []string{"check", "-src", bad}, status: ExitContent, stderr: "content/moon.annotations.yaml:3:12:"},
+		{name: "check github", args: []string{"check", "-src", bad, "-format", "github"}, status: ExitContent, stderr: "::error file=content/moon.annotations.yaml,line=3,col=12::"},
+		{name: "version", args: []string{"version"}, status: ExitOK, stdout: "scholia "},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			status, stdout, stderr := run(tc.args...)
+			if status != tc.status || !strings.Contains(stdout, tc.stdout) || !strings.Contains(stderr, tc.stderr) {
+				t.Errorf("scholia %q: status %d, want %d\nstdout: %s\nstderr: %s\nwant stdout ~ %q, stderr ~ %q",
+					tc.args, status, tc.status, stdout, stderr, tc.stdout, tc.stderr)
+			}
+		})
+	}
+}
+
+// TestContentErrorsOnePerLine checks the text format: every error on its
+// own line, PATH:LINE:COL: first.
+func TestContentErrorsOnePerLine(t *testing.T) {
+	site := writeSite(t, map[string]string{
+		"content/moon.md":               goodArticle,
+		"content/moon.annotations.yaml": "claims:\n  - id: cheese\n    quote: made of chalk\n    rating: inaccurate\n  - id: Bad_ID\n    quote: moon\n    rating: inaccurate\n",
+		"content/sun.md":                "---\ntitel: Sun\n---\n",
+	})
+	status, _, stderr := run("check", "-src", site)
+	lines := strings.Split(strings.TrimSpace(stderr), "\n")
+	if status != ExitContent || len(lines) < 3 {
+		t.Fatalf("status %d, stderr:\n%s\nwant 1 and at least 3 errors", status, stderr)
+	}
+	for _, l := range lines {
+		if !strings.HasPrefix(l, "content/") || strings.Count(strings.SplitN(l, " ", 2)[0], ":") < 3 {
+			t.Errorf("line %q is not PATH:LINE:COL: message", l)
+		}
+	}
+}
+
+func TestCheckJSON(t *testing.T) {
+	status, stdout, _ := run("check", "-src", writeSite(t, badSite), "-format", "json")
+	var got []struct {
+		Path      string
+		Line, Col int
+		Message   string
+	}
+	if err := json.Unmarshal([]byte(stdout), &got); err != nil {
+		t.Fatalf("stdout is not JSON: %v\n%s", err, stdout)
+	}
+	if status != ExitContent || len(got) != 1 || got[0].Path != "content/moon.annotations.yaml" || got[0].Line != 3 || got[0].Col != 12 {
+		t.Errorf("status %d, errors %+v", status, got)
+	}
+}
+
+func TestNew(t *testing.T) {
+	site := writeSite(t, map[string]string{"site.yaml": "title: New\n"})
+	if status, _, stderr := run("new", "-src", site, "articles/first-review"); status != ExitOK {
+		t.Fatalf("new: status %d: %s", status, stderr)
+	}
+	for _, name := range []string{"content/articles/first-review.md", "content/articles/first-review.annotations.yaml"} {
+		if _, err := os.Stat(filepath.Join(site, filepath.FromSlash(name))); err != nil {
+			t.Errorf("new did not create %s: %v", name, err)
+		}
+	}
+	// What new creates must check clean (it is a draft, so check with -drafts).
+	if status, _, stderr := run("check", "-src", site, "-drafts"); status != ExitOK {
+		t.Errorf("check of a new article: status %d: %s", status, stderr)
+	}
+	if status, _, stderr := run("new", "-src", site, "articles/first-review"); status != ExitContent || !strings.Contains(stderr, "already exists") {
+		t.Errorf("new over an existing article: status %d: %s", status, stderr)
+	}
+	for _, bad := range []string{"../escape", "/abs", "Upper/Case", "a//b"} {
+		if status, _, _ := run("new", "-src", site, bad); status != ExitUsage {
+			t.Errorf("new %q: status %d, want %d", bad, status, ExitUsage)
+		}
+	}
+}
