@@ -42,8 +42,12 @@ type Error struct {
 	Err  error // the underlying cause, for errors.Is; may be nil
 }
 
-// Error formats e as PATH:LINE:COL: message.
+// Error formats e as PATH:LINE:COL: message, or just the message when it
+// has no place.
 func (e *Error) Error() string {
+	if e.Path == "" {
+		return e.Msg
+	}
 	return e.Pos() + ": " + e.Msg
 }
 

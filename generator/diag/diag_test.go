@@ -78,6 +78,9 @@ func TestList(t *testing.T) {
 	if diff := cmp.Diff([]string{"", "a:1:5", "a:9", "b:2"}, got); diff != "" {
 		t.Errorf("sorted places (-want +got):\n%s", diff)
 	}
+	if got := l[0].Error(); got != "plain" {
+		t.Errorf("an error without a place reads %q, want %q", got, "plain")
+	}
 	if !errors.Is(l.Err(), fs.ErrNotExist) {
 		t.Error("errors.Is does not see through a List and a wrapped cause")
 	}

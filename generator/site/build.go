@@ -158,8 +158,10 @@ func (b *builder) run(out *output, progress func(done, total int)) (*Result, err
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
 			for i := range work {
-				a, err := b.article(arts[i], out)
-				rendered[i] = a
+				err := safely(arts[i].Path, func() (err error) {
+					rendered[i], err = b.article(arts[i], out)
+					return err
+				})
 				fail(err)
 				step()
 			}
@@ -185,6 +187,17 @@ func (b *builder) run(out *output, progress func(done, total int)) (*Result, err
 		return nil, err
 	}
 	return &Result{Pages: total, Files: files}, nil
+}
+
+// safely runs f, turning a panic into an error that names the file: a
+// panic in a worker goroutine would otherwise end the program.
+func safely(path string, f func() error) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("internal error while building %s: %v (this is a bug in scholia; please report it)", path, r)
+		}
+	}()
+	return f()
 }
 
 // article renders and writes one article or page.

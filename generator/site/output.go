@@ -9,6 +9,7 @@ import (
 	"path"
 	"path/filepath"
 	"strings"
+	"sync"
 )
 
 // marker is the file by which Scholia knows an output folder as its own: a
@@ -23,6 +24,7 @@ type output struct {
 	final string
 	tmp   string
 	root  *os.Root
+	dirs  sync.Map // folders made so far: MkdirAll through a Root walks every parent
 }
 
 // newOutput prepares a fresh folder beside dir.
@@ -86,10 +88,8 @@ func (o *output) write(rel string, data []byte) error {
 	if err != nil {
 		return err
 	}
-	if d := filepath.Dir(p); d != "." {
-		if err := o.root.MkdirAll(d, 0o755); err != nil {
-			return err
-		}
+	if err := o.mkdir(filepath.Dir(p)); err != nil {
+		return err
 	}
 	return o.root.WriteFile(p, data, 0o644)
 }
@@ -105,10 +105,8 @@ func (o *output) copy(rel string, fsys fs.FS, name string) error {
 		return err
 	}
 	defer src.Close()
-	if d := filepath.Dir(p); d != "." {
-		if err := o.root.MkdirAll(d, 0o755); err != nil {
-			return err
-		}
+	if err := o.mkdir(filepath.Dir(p)); err != nil {
+		return err
 	}
 	dst, err := o.root.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
 	if err != nil {
@@ -119,6 +117,21 @@ func (o *output) copy(rel string, fsys fs.FS, name string) error {
 		return err
 	}
 	return dst.Close()
+}
+
+// mkdir makes a folder of the output and its parents, once.
+func (o *output) mkdir(dir string) error {
+	if dir == "." {
+		return nil
+	}
+	if _, done := o.dirs.Load(dir); done {
+		return nil
+	}
+	if err := o.root.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	o.dirs.Store(dir, true)
+	return nil
 }
 
 // commit swaps the new folder in for the old one and removes the old one.

@@ -152,3 +152,19 @@ func keys(m map[string]string) []string {
 	}
 	return ks
 }
+
+// TestSafely checks that a panic while building one article becomes an
+// error naming it instead of ending the program.
+func TestSafely(t *testing.T) {
+	err := safely("content/a.md", func() error {
+		var m map[string]int
+		m["x"]++
+		return nil
+	})
+	if err == nil || !strings.Contains(err.Error(), "content/a.md") {
+		t.Errorf("safely: got %v, want an error naming content/a.md", err)
+	}
+	if err := safely("content/a.md", func() error { return nil }); err != nil {
+		t.Errorf("safely of a good build: %v", err)
+	}
+}
