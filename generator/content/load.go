@@ -108,14 +108,14 @@ func Load(fsys fs.FS, cfg *config.Config, opts Options) (*Site, error) {
 	}
 	sort.Slice(site.Articles, func(i, j int) bool { return site.Articles[i].Path < site.Articles[j].Path })
 	sort.Slice(site.Static, func(i, j int) bool { return site.Static[i].Path < site.Static[j].Path })
-	errs.Add(checkOutputs(site))
+	errs.Add(CheckOutputs(site))
 	errs.Sort()
 	return site, errs.Err()
 }
 
-// checkOutputs reports two sources that would be written to one output
+// CheckOutputs reports two sources that would be written to one output
 // file. Articles that were left out or failed do not count.
-func checkOutputs(site *Site) error {
+func CheckOutputs(site *Site) error {
 	var errs diag.List
 	seen := map[string]*Article{} // output -> article
 	for _, a := range site.Articles {
@@ -150,19 +150,27 @@ func checkOutputs(site *Site) error {
 }
 
 // LoadArticle reads and checks the article at p (relative to the root of
-// fsys, like "content/a/x.md") and its sidecar if it has one, whether or not
-// it is a draft or dated in the future. Problems come as a diag.List.
-func LoadArticle(fsys fs.FS, cfg *config.Config, p string) (*Article, error) {
+// fsys, like "content/a/x.md") and its sidecar if it has one. With opts nil
+// it loads the article whether or not it is a draft or dated in the future;
+// otherwise keep says whether opts keeps it (a left-out article's sidecar is
+// not read). Problems come as a diag.List. The dev server reloads changed
+// articles one by one with it.
+func LoadArticle(fsys fs.FS, cfg *config.Config, p string, opts *Options) (a *Article, keep bool, err error) {
 	if cfg == nil {
 		cfg = config.Default()
 	}
-	_, err := fs.Stat(fsys, SidecarPath(p))
-	hasSidecar := err == nil
-	a, _, err := loadArticle(fsys, cfg, p, hasSidecar, nil)
-	if err != nil {
-		return nil, err
+	if opts != nil && opts.Now.IsZero() {
+		o := *opts
+		o.Now = time.Now()
+		opts = &o
 	}
-	return a, nil
+	_, err = fs.Stat(fsys, SidecarPath(p))
+	hasSidecar := err == nil
+	a, keep, err = loadArticle(fsys, cfg, p, hasSidecar, opts)
+	if err != nil {
+		return nil, false, err
+	}
+	return a, keep, nil
 }
 
 // loadArticle reads one article and, if it has one and the article is kept

@@ -260,7 +260,7 @@ func TestLoadArticle(t *testing.T) {
 	mod := time.Date(2026, 5, 1, 0, 0, 0, 0, time.UTC)
 	fsys := siteFS(mappingSite)
 	fsys["content/articles/x.annotations.yaml"].ModTime = mod
-	a, err := LoadArticle(fsys, config.Default(), "content/articles/x.md")
+	a, _, err := LoadArticle(fsys, config.Default(), "content/articles/x.md", nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -270,11 +270,42 @@ func TestLoadArticle(t *testing.T) {
 	if !a.ModTime.Equal(mod) {
 		t.Errorf("ModTime = %v, want the sidecar's %v", a.ModTime, mod)
 	}
-	if _, err := LoadArticle(fsys, config.Default(), "content/static/notes.md"); err == nil {
+	if _, _, err := LoadArticle(fsys, config.Default(), "content/static/notes.md", nil); err == nil {
 		t.Error("LoadArticle of a static file: no error")
 	}
-	if _, err := LoadArticle(fsys, config.Default(), "content/missing.md"); err == nil {
+	if _, _, err := LoadArticle(fsys, config.Default(), "content/missing.md", nil); err == nil {
 		t.Error("LoadArticle of a missing file: no error")
+	}
+}
+
+// TestLoadArticleKeep checks that LoadArticle applies the draft and future
+// filters of opts, as the dev server's single-article reloads rely on.
+func TestLoadArticleKeep(t *testing.T) {
+	now := time.Date(2026, 11, 25, 0, 0, 0, 0, time.UTC)
+	fsys := fstest.MapFS{
+		"content/draft.md":  {Data: []byte("---\ntitle: D\ndraft: true\n---\n")},
+		"content/future.md": {Data: []byte("---\ntitle: F\ndate: 2027-01-01\n---\n")},
+		"content/now.md":    {Data: []byte("---\ntitle: N\ndate: 2026-11-01\n---\n")},
+	}
+	for _, tc := range []struct {
+		name string
+		path string
+		opts *Options
+		keep bool
+	}{
+		{name: "draft left out", path: "content/draft.md", opts: &Options{Now: now}, keep: false},
+		{name: "draft with -drafts", path: "content/draft.md", opts: &Options{Now: now, Drafts: true}, keep: true},
+		{name: "future left out", path: "content/future.md", opts: &Options{Now: now}, keep: false},
+		{name: "future with -future", path: "content/future.md", opts: &Options{Now: now, Future: true}, keep: true},
+		{name: "past kept", path: "content/now.md", opts: &Options{Now: now}, keep: true},
+		{name: "nil opts keep all", path: "content/draft.md", opts: nil, keep: true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, keep, err := LoadArticle(fsys, config.Default(), tc.path, tc.opts)
+			if err != nil || keep != tc.keep {
+				t.Errorf("LoadArticle(%s) keep = %v, %v; want %v", tc.path, keep, err, tc.keep)
+			}
+		})
 	}
 }
 

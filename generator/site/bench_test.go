@@ -3,6 +3,7 @@ package site
 import (
 	"fmt"
 	"io/fs"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -76,3 +77,33 @@ func BenchmarkBuildExample(b *testing.B) {
 func BenchmarkBuild1000(b *testing.B) { benchmarkBuild(b, generatedSite(1000), true) }
 
 func BenchmarkCheck1000(b *testing.B) { benchmarkBuild(b, generatedSite(1000), false) }
+
+// BenchmarkLiveUpdate1000 measures what the dev server does after one
+// article of a 1,000-article site is saved: reload it, render it and the
+// lists that show it.
+func BenchmarkLiveUpdate1000(b *testing.B) {
+	dir := b.TempDir()
+	for name, f := range generatedSite(1000) {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			b.Fatal(err)
+		}
+		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
+			b.Fatal(err)
+		}
+	}
+	l, err := NewLive(Options{FS: os.DirFS(dir), Now: fixedNow})
+	if err != nil {
+		b.Fatal(err)
+	}
+	article := filepath.Join(dir, "content/articles/a0500.md")
+	orig, _ := os.ReadFile(article)
+	i := 0
+	for b.Loop() {
+		i++
+		os.WriteFile(article, append(orig, fmt.Sprintf("\nEdit %d.\n", i)...), 0o644)
+		if _, err := l.Update([]string{"content/articles/a0500.md"}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -4,10 +4,8 @@ import (
 	"fmt"
 	"io/fs"
 	"net/url"
-	"runtime"
+	"path"
 	"sort"
-	"sync"
-	"sync/atomic"
 	"time"
 
 	"github.com/scholia/scholia/generator/config"
@@ -32,7 +30,7 @@ type Options struct {
 // Result says what a build did.
 type Result struct {
 	Pages    int // HTML pages
-	Files    int // other files: assets and copies
+	Files    int // other files: assets, copies, feeds
 	Duration time.Duration
 }
 
@@ -44,25 +42,24 @@ func Build(opts Options) (*Result, error) {
 	if opts.Now.IsZero() {
 		opts.Now = start
 	}
-	b, err := load(opts)
+	b, errs, err := load(opts)
 	if err != nil {
 		return nil, err
 	}
-	var out *output
+	out, rerrs := b.renderAll(opts.Progress)
+	if errs = append(errs, rerrs...); len(errs) > 0 {
+		errs.Sort()
+		return nil, errs
+	}
+	res := &Result{}
+	for rel := range out.pages {
+		if path.Ext(rel) == ".html" {
+			res.Pages++
+		}
+	}
+	res.Files = len(out.pages) + len(out.copies) - res.Pages
 	if opts.Out != "" {
-		if out, err = newOutput(opts.Out); err != nil {
-			return nil, err
-		}
-	}
-	res, err := b.run(out, opts.Progress)
-	if err != nil {
-		if out != nil {
-			out.discard()
-		}
-		return nil, err
-	}
-	if out != nil {
-		if err := out.commit(); err != nil {
+		if err := write(opts.Out, out); err != nil {
 			return nil, err
 		}
 	}
@@ -70,42 +67,48 @@ func Build(opts Options) (*Result, error) {
 	return res, nil
 }
 
-// builder holds a loaded site between the steps of a build.
+// builder holds a loaded site and its rendered articles.
 type builder struct {
-	fsys    fs.FS
-	content *content.Site
-	site    *Site
-	theme   *theme
-	md      *markup.Renderer
-	errs    diag.List
+	opts     Options
+	cfg      *config.Config
+	content  *content.Site
+	site     *Site
+	theme    *theme
+	md       *markup.Renderer
+	rendered map[string]*Article // by content path; failed articles are missing
+	listKeys map[string]uint64   // fingerprints of the list pages' data, by output path
 }
 
-// load reads the configuration, theme and content, keeping going after
-// content errors so that one build reports them all.
-func load(opts Options) (*builder, error) {
+// load reads the configuration, theme and content. Content errors come back
+// as errs with whatever loaded; err is for what stops everything (a broken
+// site.yaml or theme).
+func load(opts Options) (b *builder, errs diag.List, err error) {
+	if opts.Now.IsZero() {
+		opts.Now = time.Now()
+	}
 	cfg, err := config.Load(opts.FS)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if opts.BaseURL != "" {
 		if cfg.BaseURL, err = config.NormalizeBaseURL(opts.BaseURL); err != nil {
-			return nil, fmt.Errorf("-base-url: %w", err)
+			return nil, nil, fmt.Errorf("-base-url: %w", err)
 		}
 	}
 	th, err := loadTheme(opts.FS)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	b := &builder{fsys: opts.FS, theme: th, md: markup.New(markup.Options{Unsafe: cfg.UnsafeHTML})}
+	b = &builder{opts: opts, cfg: cfg, theme: th, md: markup.New(markup.Options{Unsafe: cfg.UnsafeHTML}), rendered: map[string]*Article{}, listKeys: map[string]uint64{}}
 	b.content, err = content.Load(opts.FS, cfg, content.Options{Drafts: opts.Drafts, Future: opts.Future, Now: opts.Now})
 	if err != nil {
 		if !isContentError(err) || b.content == nil {
-			return nil, err
+			return nil, nil, err
 		}
-		b.errs.Add(err)
+		errs.Add(err)
 	}
 	b.site = newSite(cfg, b.content.Articles)
-	return b, nil
+	return b, errs, nil
 }
 
 func newSite(cfg *config.Config, articles []*content.Article) *Site {
@@ -121,72 +124,26 @@ func newSite(cfg *config.Config, articles []*content.Article) *Site {
 			s.basePath = u.Path
 		}
 	}
-	for _, a := range articles {
-		if isMenuPage(a) {
-			s.Menu = append(s.Menu, Link{Title: a.Front.Title, URL: s.URL(a.URLPath)})
-		}
-	}
-	sort.SliceStable(s.Menu, func(i, j int) bool { return s.Menu[i].Title < s.Menu[j].Title })
+	s.Menu = menu(s, articles)
 	return s
 }
 
-// isMenuPage tells ordinary undated pages (about, contact), which the
-// header links to, from the articles the home page lists.
-func isMenuPage(a *content.Article) bool {
-	return a.Sidecar == nil && a.Front.Date.IsZero() && a.URLPath != ""
+// menu links the ordinary undated pages (about, contact), by title.
+func menu(s *Site, articles []*content.Article) []Link {
+	var links []Link
+	for _, a := range articles {
+		if isMenuPage(a) {
+			links = append(links, Link{Title: a.Front.Title, URL: s.URL(a.URLPath)})
+		}
+	}
+	sort.SliceStable(links, func(i, j int) bool { return links[i].Title < links[j].Title })
+	return links
 }
 
-// run renders every page, in parallel, writing into out when it is not nil.
-func (b *builder) run(out *output, progress func(done, total int)) (*Result, error) {
-	arts := b.content.Articles
-	rendered := make([]*Article, len(arts))
-	total := len(arts) + 2 // the home and 404 pages
-	var done atomic.Int64
-	step := func() {
-		if progress != nil {
-			progress(int(done.Add(1)), total)
-		}
-	}
-	var mu sync.Mutex
-	fail := func(err error) {
-		mu.Lock()
-		b.errs.Add(err)
-		mu.Unlock()
-	}
-	work := make(chan int)
-	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
-		wg.Go(func() {
-			for i := range work {
-				err := safely(arts[i].Path, func() (err error) {
-					rendered[i], err = b.article(arts[i], out)
-					return err
-				})
-				fail(err)
-				step()
-			}
-		})
-	}
-	for i := range arts {
-		work <- i
-	}
-	close(work)
-	wg.Wait()
-	if err := b.errs.Err(); err != nil {
-		b.errs.Sort()
-		return nil, b.errs
-	}
-	for _, p := range []*Page{b.home(rendered), b.notFound()} {
-		if err := b.page(p, out); err != nil {
-			return nil, err
-		}
-		step()
-	}
-	files, err := b.copyFiles(out)
-	if err != nil {
-		return nil, err
-	}
-	return &Result{Pages: total, Files: files}, nil
+// isMenuPage tells ordinary undated pages, which the header links to, from
+// the articles the home page lists.
+func isMenuPage(a *content.Article) bool {
+	return a.Sidecar == nil && a.Front.Date.IsZero() && !a.Home
 }
 
 // safely runs f, turning a panic into an error that names the file: a
@@ -198,34 +155,4 @@ func safely(path string, f func() error) (err error) {
 		}
 	}()
 	return f()
-}
-
-// article renders and writes one article or page.
-func (b *builder) article(a *content.Article, out *output) (*Article, error) {
-	art, err := renderArticle(b.md, b.site, a)
-	if err != nil || a.URLPath == "" {
-		// content/index.md is the home page's body, written with the list.
-		return art, err
-	}
-	kind := "page"
-	if art.Annotated {
-		kind = "article"
-	}
-	return art, b.page(&Page{
-		Site: b.site, Kind: kind, Title: art.Title, Description: art.Description,
-		URL: b.site.URL(a.URLPath), Permalink: b.site.Permalink(a.URLPath), Article: art,
-	}, out, a.OutPath)
-}
-
-// page executes a page's template and writes it to rel (default: by kind).
-func (b *builder) page(p *Page, out *output, rel ...string) error {
-	html, err := b.theme.execute(p)
-	if err != nil || out == nil {
-		return err
-	}
-	name := map[string]string{"home": "index.html", "404": "404.html"}[p.Kind]
-	if len(rel) > 0 {
-		name = rel[0]
-	}
-	return out.write(name, html)
 }

@@ -122,12 +122,16 @@ type Count struct {
 	N     int
 }
 
-// Summary is an article as the home page lists it.
+// Summary is an article as lists and feeds show it.
 type Summary struct {
 	Title       string
-	URL         string
+	URL         string // absolute-path URL
+	Permalink   string // full URL when base_url is absolute
 	Description string
+	Author      string
 	Date        time.Time
+	Lastmod     time.Time // front matter lastmod, else the files' modification time
+	Tags        []string
 	Review      *Grade
 	Counts      []Count
 	Claims      int

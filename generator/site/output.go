@@ -134,6 +134,34 @@ func (o *output) mkdir(dir string) error {
 	return nil
 }
 
+// write writes a rendered site into a fresh folder and swaps it in for
+// dir, leaving dir as it was on any error.
+func write(dir string, out *outputs) error {
+	o, err := newOutput(dir)
+	if err != nil {
+		return err
+	}
+	rels := make([]string, 0, len(out.pages)+len(out.copies))
+	for rel := range out.pages {
+		rels = append(rels, rel)
+	}
+	for rel := range out.copies {
+		rels = append(rels, rel)
+	}
+	errs := forEach(len(rels), nil, func(i int) string { return rels[i] }, func(i int) error {
+		if data, ok := out.pages[rels[i]]; ok {
+			return o.write(rels[i], data)
+		}
+		src := out.copies[rels[i]]
+		return o.copy(rels[i], src.fsys, src.name)
+	})
+	if err := errs.Err(); err != nil {
+		o.discard()
+		return err
+	}
+	return o.commit()
+}
+
 // commit swaps the new folder in for the old one and removes the old one.
 func (o *output) commit() error {
 	o.root.Close()
