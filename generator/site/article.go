@@ -3,6 +3,7 @@ package site
 import (
 	"errors"
 	"fmt"
+	"hash/fnv"
 	"html/template"
 	"strings"
 
@@ -44,7 +45,7 @@ func renderArticle(md *markup.Renderer, s *Site, a *content.Article) (*Article, 
 		Date:        a.Front.Date,
 		Lastmod:     a.Front.Lastmod,
 		Author:      a.Front.Author,
-		Tags:        a.Front.Tags,
+		Tags:        s.tagLinks(a.Front.Tags),
 		Params:      a.Front.Params,
 		Body:        template.HTML(res.HTML),
 		Annotated:   a.Sidecar != nil,
@@ -53,6 +54,7 @@ func renderArticle(md *markup.Renderer, s *Site, a *content.Article) (*Article, 
 		out.Original = &Original{URL: o.URL, Publisher: o.Publisher, Author: o.Author, Archived: o.Archived, Date: o.Date}
 	}
 	if a.Sidecar == nil {
+		out.listKey = listKey(a, out)
 		return out, nil
 	}
 	if r := a.Sidecar.Review; r != nil {
@@ -69,7 +71,24 @@ func renderArticle(md *markup.Renderer, s *Site, a *content.Article) (*Article, 
 		return nil, diag.Errorf(a.Path, 0, 0, "writing JSON-LD: %w", err)
 	}
 	out.JSONLD = js
+	out.listKey = listKey(a, out)
 	return out, nil
+}
+
+// listKey hashes everything of an article that a list page may show, so
+// that a list is made again only when something it shows has changed.
+func listKey(a *content.Article, art *Article) uint64 {
+	h := fnv.New64a()
+	fmt.Fprintf(h, "%s\x00%s\x00%s\x00%s\x00%d\x00%d\x00%d\x00%v\x00", a.Path, a.URLPath, art.Title, art.Description,
+		art.Date.Unix(), art.Lastmod.Unix(), a.ModTime.Unix(), a.Front.Tags)
+	fmt.Fprintf(h, "%s\x00", art.Author)
+	if art.Review != nil {
+		fmt.Fprintf(h, "review %s\x00", art.Review.Grade.ID)
+	}
+	for _, c := range art.Claims {
+		fmt.Fprintf(h, "%s\x00%s\x00%s\x00%s\x00%s\x00", c.ID, c.Claim, c.Claimant, c.Quote, c.Grade.ID)
+	}
+	return h.Sum64()
 }
 
 func claimData(md *markup.Renderer, s *Site, c content.Claim, doc *anchor.Doc, m *anchor.Match) *Claim {

@@ -137,7 +137,7 @@ func menu(s *Site, articles []*content.Article) []Link {
 		}
 	}
 	sort.SliceStable(links, func(i, j int) bool { return links[i].Title < links[j].Title })
-	return links
+	return append(links, Link{Title: "Claims", URL: s.URL("claims/")}, Link{Title: "Ratings", URL: s.URL("ratings/")})
 }
 
 // isMenuPage tells ordinary undated pages, which the header links to, from

@@ -63,8 +63,42 @@ type Page struct {
 	URL         string // absolute-path URL of the page
 	Permalink   string
 	Article     *Article   // for "article" and "page"
-	Articles    []*Summary // for "home"
+	Articles    []*Summary // for "home" and "tag": this page's share of the list
 	Body        template.HTML
+	Paginator   *Paginator    // for paginated lists; nil on one-page lists
+	Tag         *Tag          // for "tag"
+	Tags        []*Tag        // for "tags", by name
+	Claims      []*ClaimEntry // for "claims": this page's share
+	Grade       *Grade        // for "claims" of one grade
+	Counts      []Count       // for "claims" and "ratings": claims per grade, every grade of the scale
+	Total       int           // for "claims" and "ratings": how many claims in all
+	// Alternates are other representations of the page (the Atom feed).
+	Alternates []Link
+}
+
+// Paginator is where a page stands in a list of pages.
+type Paginator struct {
+	Number, Total int
+	Prev, Next    string // URLs; "" at the ends
+	Pages         []Link // every page of the list, Title = its number
+}
+
+// Tag is a tag and the articles that carry it.
+type Tag struct {
+	Name string
+	Slug string
+	URL  string
+	N    int
+}
+
+// ClaimEntry is a claim as the claims index lists it.
+type ClaimEntry struct {
+	*Claim
+	URL          string // the claim in its article: ".../#claim-ID"
+	ArticleTitle string
+	ArticleURL   string
+	Date         time.Time
+	key          uint64 // the article's listKey
 }
 
 // Article is an article or ordinary page.
@@ -74,7 +108,7 @@ type Article struct {
 	Date        time.Time
 	Lastmod     time.Time
 	Author      string
-	Tags        []string
+	Tags        []Link // each tag with its page
 	Original    *Original
 	Params      map[string]any
 	Body        template.HTML // the rendered Markdown, claims highlighted
@@ -83,6 +117,7 @@ type Article struct {
 	Counts      []Count       // claims per grade, in scale order, grades with none left out
 	JSONLD      template.JS   // the ClaimReview graph; empty without claims
 	Annotated   bool          // it has a sidecar
+	listKey     uint64        // a hash of what lists show of it
 }
 
 // Original is where the reviewed text first appeared.
@@ -132,7 +167,10 @@ type Summary struct {
 	Date        time.Time
 	Lastmod     time.Time // front matter lastmod, else the files' modification time
 	Tags        []string
+	TagLinks    []Link // each tag with its page
 	Review      *Grade
 	Counts      []Count
 	Claims      int
+	key         uint64   // the article's listKey
+	claims      []*Claim // for the claims index
 }

@@ -9,44 +9,139 @@ import (
 	"github.com/scholia/scholia/generator/markup"
 )
 
-// executeLists renders the pages that list articles, which a change of any
-// article may touch: the home page, and the 404 page (for the menu). A list
-// whose data is what it was when its page was made is not made again: on a
-// large site that is most of what a save would cost.
+// list is one page of a list, with the fingerprints of the articles whose
+// data it shows.
+type list struct {
+	rel  string // output path
+	page *Page
+	keys []uint64
+}
+
+// executeLists renders the pages that list articles or claims, which a
+// change of any article may touch. A list page whose data is what it was
+// when it was made is not made again: on a large site that is most of what
+// a save would cost. Pages of lists that are gone are removed.
 func (b *builder) executeLists(out *outputs) diag.List {
 	var errs diag.List
-	for rel, p := range map[string]*Page{"index.html": b.home(), "404.html": b.notFound()} {
-		key := fingerprint(p)
-		if _, ok := out.pages[rel]; ok && b.listKeys[rel] == key {
+	lists := b.lists()
+	seen := make(map[string]bool, len(lists))
+	for _, l := range lists {
+		seen[l.rel] = true
+		key := fingerprint(l.page, l.keys)
+		if _, ok := out.pages[l.rel]; ok && b.listKeys[l.rel] == key {
 			continue
 		}
-		html, err := b.theme.execute(p)
+		html, err := b.theme.execute(l.page)
 		if err != nil {
 			errs.Add(err)
 			continue
 		}
-		out.pages[rel] = html
-		b.listKeys[rel] = key
+		out.pages[l.rel] = html
+		b.listKeys[l.rel] = key
+	}
+	for rel := range b.listKeys {
+		if !seen[rel] {
+			delete(out.pages, rel)
+			delete(b.listKeys, rel)
+		}
 	}
 	return errs
 }
 
-// fingerprint hashes what a list page shows; pointers are followed, so two
-// pages built from equal data hash alike.
-func fingerprint(p *Page) uint64 {
-	h := fnv.New64a()
-	fmt.Fprintf(h, "%s\x00%s\x00%s\x00%s\x00%v\x00", p.Kind, p.Title, p.Description, p.Body, p.Site.Menu)
-	for _, s := range p.Articles {
-		fmt.Fprintf(h, "%s\x00%s\x00%s\x00%s\x00%d\x00%d\x00%v\x00%d\x00", s.Title, s.URL, s.Description, s.Author,
-			s.Date.Unix(), s.Lastmod.Unix(), s.Tags, s.Claims)
-		if s.Review != nil {
-			fmt.Fprintf(h, "%s\x00", s.Review.ID)
-		}
-		for _, c := range s.Counts {
-			fmt.Fprintf(h, "%s=%d\x00", c.Grade.ID, c.N)
+// lists makes every list page of the site.
+func (b *builder) lists() []list {
+	s := b.site
+	sums := b.summaries()
+	page := func(kind, title, rel string) *Page {
+		return &Page{Site: s, Kind: kind, Title: title, URL: s.URL(rel), Permalink: s.Permalink(rel)}
+	}
+	var out []list
+	articles := func(kind, title, base string, sums []*Summary, fill func(*Page)) {
+		for _, sl := range paginate(s, base, len(sums), b.cfg.Paginate) {
+			p := page(kind, title, sl.url)
+			p.Articles, p.Paginator = sums[sl.lo:sl.hi], sl.p
+			fill(p)
+			out = append(out, list{sl.rel, p, summaryKeys(p.Articles)})
 		}
 	}
-	return h.Sum64()
+	articles("home", "", "", sums, func(p *Page) {
+		p.Description = s.Description
+		p.Alternates = []Link{{Title: s.Title, URL: s.URL("feed.xml")}}
+		if h := b.content.Home; h != nil && p.Paginator.Number == 1 {
+			if art := b.rendered[h.Path]; art != nil {
+				p.Body, p.Title = art.Body, art.Title
+			}
+		}
+	})
+	tags, tagged := b.tags(sums)
+	if len(tags) > 0 {
+		p := page("tags", "Tags", "tags/")
+		p.Tags = tags
+		tagKey := fnv.New64a()
+		for _, t := range tags {
+			fmt.Fprintf(tagKey, "%s=%d,", t.Name, t.N)
+		}
+		out = append(out, list{"tags/index.html", p, []uint64{tagKey.Sum64()}})
+	}
+	for _, t := range tags {
+		articles("tag", "Tagged “"+t.Name+"”", "tags/"+t.Slug+"/", tagged[t.Slug], func(p *Page) { p.Tag = t })
+	}
+	out = append(out, b.claimLists(sums)...)
+	out = append(out, list{"404.html", page("404", "Page not found", "404.html"), nil})
+	return out
+}
+
+// claimLists makes the claims index, its pages per grade, and the ratings
+// page that documents the scale with the number of claims of each grade.
+func (b *builder) claimLists(sums []*Summary) []list {
+	s := b.site
+	var all []*ClaimEntry
+	for _, sum := range sums {
+		for _, c := range sum.claims {
+			all = append(all, &ClaimEntry{Claim: c, URL: sum.URL + "#claim-" + c.ID, ArticleTitle: sum.Title, ArticleURL: sum.URL, Date: sum.Date, key: sum.key})
+		}
+	}
+	counts := make([]Count, len(s.Claim))
+	countKey := fnv.New64a()
+	for i, g := range s.Claim {
+		counts[i].Grade = g
+		for _, c := range all {
+			if c.Grade.ID == g.ID {
+				counts[i].N++
+			}
+		}
+		fmt.Fprintf(countKey, "%s=%d,", g.ID, counts[i].N)
+	}
+	// A claims page shows its own claims and the counts of every grade, so
+	// an edit to one article's claims remakes only the pages that show them
+	// (and all of them when a count changes).
+	var out []list
+	claims := func(title, base string, entries []*ClaimEntry, g *Grade) {
+		for _, sl := range paginate(s, base, len(entries), 5*b.cfg.Paginate) {
+			p := &Page{Site: s, Kind: "claims", Title: title, URL: s.URL(sl.url), Permalink: s.Permalink(sl.url),
+				Claims: entries[sl.lo:sl.hi], Paginator: sl.p, Grade: g, Counts: counts, Total: len(all)}
+			keys := []uint64{countKey.Sum64()}
+			for _, c := range p.Claims {
+				if keys[len(keys)-1] != c.key {
+					keys = append(keys, c.key)
+				}
+			}
+			out = append(out, list{sl.rel, p, keys})
+		}
+	}
+	claims("Claims reviewed", "claims/", all, nil)
+	for i := range s.Claim {
+		g := &s.Claim[i]
+		var of []*ClaimEntry
+		for _, c := range all {
+			if c.Grade.ID == g.ID {
+				of = append(of, c)
+			}
+		}
+		claims("Claims rated “"+g.Label+"”", "claims/"+g.ID+"/", of, g)
+	}
+	rp := &Page{Site: s, Kind: "ratings", Title: "Rating scales", URL: s.URL("ratings/"), Permalink: s.Permalink("ratings/"), Counts: counts, Total: len(all)}
+	return append(out, list{"ratings/index.html", rp, []uint64{countKey.Sum64()}})
 }
 
 // summaries are the listed articles, newest first.
@@ -60,7 +155,8 @@ func (b *builder) summaries() []*Summary {
 		s := &Summary{
 			Title: art.Title, URL: b.site.URL(a.URLPath), Permalink: b.site.Permalink(a.URLPath),
 			Description: art.Description, Author: art.Author, Date: art.Date, Lastmod: art.Lastmod,
-			Tags: art.Tags, Counts: art.Counts, Claims: len(art.Claims),
+			Tags: a.Front.Tags, TagLinks: art.Tags, Counts: art.Counts, Claims: len(art.Claims),
+			key: art.listKey, claims: art.Claims,
 		}
 		if s.Lastmod.IsZero() {
 			s.Lastmod = a.ModTime
@@ -80,20 +176,26 @@ func (b *builder) summaries() []*Summary {
 	return list
 }
 
-// home is the home page: the text of content/index.md if there is one, and
-// the articles, newest first, each with its review grade and claim counts.
-func (b *builder) home() *Page {
-	p := &Page{Site: b.site, Kind: "home", URL: b.site.URL(""), Permalink: b.site.Permalink(""), Description: b.site.Description, Articles: b.summaries()}
-	if h := b.content.Home; h != nil {
-		if art := b.rendered[h.Path]; art != nil {
-			p.Body, p.Title = art.Body, art.Title
-		}
+func summaryKeys(sums []*Summary) []uint64 {
+	keys := make([]uint64, len(sums))
+	for i, s := range sums {
+		keys[i] = s.key
 	}
-	return p
+	return keys
 }
 
-func (b *builder) notFound() *Page {
-	return &Page{Site: b.site, Kind: "404", Title: "Page not found", URL: b.site.URL("404.html"), Permalink: b.site.Permalink("404.html")}
+// fingerprint hashes what a list page shows: its own fields and the
+// fingerprints of the articles it draws on.
+func fingerprint(p *Page, keys []uint64) uint64 {
+	h := fnv.New64a()
+	fmt.Fprintf(h, "%s\x00%s\x00%s\x00%s\x00%v\x00%d\x00", p.Kind, p.Title, p.Description, p.Body, p.Site.Menu, len(keys))
+	if p.Paginator != nil {
+		fmt.Fprintf(h, "page %d/%d\x00", p.Paginator.Number, p.Paginator.Total)
+	}
+	for _, k := range keys {
+		fmt.Fprintf(h, "%x,", k)
+	}
+	return h.Sum64()
 }
 
 // addFiles adds the theme's assets, the code stylesheet and the site's

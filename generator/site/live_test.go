@@ -68,8 +68,9 @@ func TestLiveUpdate(t *testing.T) {
 			writeFile(t, dir, "content/a.annotations.yaml", strings.Replace(okSidecar, "inaccurate", "misleading", 1))
 			return []string{"content/a.annotations.yaml"}
 		},
-		want:   Update{Changed: []string{"a/index.html", "index.html"}},
-		serves: map[string]string{"a/index.html": `data-rating="misleading"`},
+		// Every claims page shows the counts by grade, which changed.
+		want:   Update{Changed: []string{"a/index.html", "claims/accurate/index.html", "claims/inaccurate/index.html", "claims/index.html", "claims/misleading/index.html", "claims/mixed/index.html", "claims/mostly-accurate/index.html", "claims/not-checkable/index.html", "claims/unsupported/index.html", "index.html", "ratings/index.html"}},
+		serves: map[string]string{"a/index.html": `data-rating="misleading"`, "claims/misleading/index.html": "The moon is made of cheese"},
 	}, {
 		name: "delete",
 		change: func(t *testing.T, dir string) []string {
@@ -116,7 +117,7 @@ func TestLiveUpdate(t *testing.T) {
 			writeFile(t, dir, "content/contact.md", "---\ntitle: Contact\n---\n\nWrite to us.\n")
 			return []string{"content/contact.md"}
 		},
-		want:   Update{Changed: []string{"404.html", "a/index.html", "about/index.html", "b/index.html", "contact/index.html", "index.html"}},
+		want:   Update{Changed: []string{"404.html", "a/index.html", "about/index.html", "b/index.html", "claims/accurate/index.html", "claims/inaccurate/index.html", "claims/index.html", "claims/misleading/index.html", "claims/mixed/index.html", "claims/mostly-accurate/index.html", "claims/not-checkable/index.html", "claims/unsupported/index.html", "contact/index.html", "index.html", "ratings/index.html"}},
 		serves: map[string]string{"b/index.html": `href="/contact/"`},
 	}, {
 		name: "stylesheet",
@@ -140,7 +141,7 @@ func TestLiveUpdate(t *testing.T) {
 			writeFile(t, dir, "site.yaml", "title: Renamed\n")
 			return []string{"site.yaml"}
 		},
-		want:   Update{Changed: []string{"404.html", "a/index.html", "about/index.html", "b/index.html", "index.html"}, Full: true},
+		want:   Update{Changed: []string{"404.html", "a/index.html", "about/index.html", "b/index.html", "claims/accurate/index.html", "claims/inaccurate/index.html", "claims/index.html", "claims/misleading/index.html", "claims/mixed/index.html", "claims/mostly-accurate/index.html", "claims/not-checkable/index.html", "claims/unsupported/index.html", "index.html", "ratings/index.html"}, Full: true},
 		serves: map[string]string{"b/index.html": "Renamed"},
 	}} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -16,7 +16,7 @@ import (
 )
 
 // pageKinds are the page templates a theme has; each defines "main".
-var pageKinds = []string{"article", "page", "home", "404"}
+var pageKinds = []string{"article", "page", "home", "404", "tags", "tag", "claims", "ratings"}
 
 // theme is the parsed templates and the assets of a site: the default theme
 // with the site's templates/ laid over it file by file.
@@ -142,6 +142,8 @@ var funcs = template.FuncMap{
 		}
 		return strings.Join(xs[:len(xs)-1], ", ") + " and " + xs[len(xs)-1]
 	},
+	// add adds, for 1-based page numbers in templates.
+	"add": func(a, b int) int { return a + b },
 	// plural picks the singular or plural form of a noun for n.
 	"plural": func(n int, one, many string) string {
 		if n == 1 {

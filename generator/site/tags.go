@@ -1,0 +1,69 @@
+package site
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+)
+
+// tagSlug is the URL segment of a tag: lowercase letters and digits of any
+// script, other runs turned into one '-'. Tags that differ only in case or
+// punctuation share a page.
+func tagSlug(name string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(name) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			b.WriteRune(r)
+			dash = false
+		} else {
+			dash = true
+		}
+	}
+	if b.Len() == 0 {
+		return "tag"
+	}
+	return b.String()
+}
+
+// tagLinks links each tag to its page.
+func (s *Site) tagLinks(names []string) []Link {
+	links := make([]Link, 0, len(names))
+	for _, n := range names {
+		links = append(links, Link{Title: n, URL: s.URL("tags/" + tagSlug(n) + "/")})
+	}
+	return links
+}
+
+// tags gathers the tags of the listed articles, by name, with the articles
+// of each, newest first.
+func (b *builder) tags(list []*Summary) ([]*Tag, map[string][]*Summary) {
+	bySlug := map[string]*Tag{}
+	articles := map[string][]*Summary{}
+	for _, s := range list {
+		seen := map[string]bool{}
+		for _, name := range s.Tags {
+			slug := tagSlug(name)
+			if seen[slug] {
+				continue
+			}
+			seen[slug] = true
+			t := bySlug[slug]
+			if t == nil {
+				t = &Tag{Name: name, Slug: slug, URL: b.site.URL("tags/" + slug + "/")}
+				bySlug[slug] = t
+			}
+			t.N++
+			articles[slug] = append(articles[slug], s)
+		}
+	}
+	tags := make([]*Tag, 0, len(bySlug))
+	for _, t := range bySlug {
+		tags = append(tags, t)
+	}
+	sort.Slice(tags, func(i, j int) bool { return tags[i].Slug < tags[j].Slug })
+	return tags, articles
+}
