@@ -1,0 +1,114 @@
+package site
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// listSite has five articles, two per list page, with tags and claims.
+func listSite() fstest.MapFS {
+	fsys := fstest.MapFS{"site.yaml": {Data: []byte("title: Lists\npaginate: 2\n")}}
+	ratings := []string{"accurate", "inaccurate", "inaccurate", "mixed", "unsupported"}
+	for i := 1; i <= 5; i++ {
+		tags := "[common]"
+		if i%2 == 0 {
+			tags = "[common, Even Numbers]"
+		}
+		fsys[fmt.Sprintf("content/a%d.md", i)] = &fstest.MapFile{Data: []byte(fmt.Sprintf(
+			"---\ntitle: Article %d\ndate: 2026-11-%02d\ntags: %s\n---\n\nClaim number %d is here.\n", i, i, tags, i))}
+		fsys[fmt.Sprintf("content/a%d.annotations.yaml", i)] = &fstest.MapFile{Data: []byte(fmt.Sprintf(
+			"claims:\n  - id: c%d\n    quote: Claim number %d\n    claimant: Source %d\n    rating: %s\n", i, i, i, ratings[i-1]))}
+	}
+	return fsys
+}
+
+var titleRE = regexp.MustCompile(`<h2><a href="[^"]*">(Article \d)</a></h2>`)
+
+// listed returns the article titles a list page shows, in order.
+func listed(t *testing.T, out, rel string) []string {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(out, filepath.FromSlash(rel)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var titles []string
+	for _, m := range titleRE.FindAllStringSubmatch(string(b), -1) {
+		titles = append(titles, m[1])
+	}
+	return titles
+}
+
+func TestLists(t *testing.T) {
+	out := build(t, listSite(), Options{})
+	for _, tc := range []struct {
+		rel  string
+		want []string
+	}{
+		{rel: "index.html", want: []string{"Article 5", "Article 4"}},
+		{rel: "page/2/index.html", want: []string{"Article 3", "Article 2"}},
+		{rel: "page/3/index.html", want: []string{"Article 1"}},
+		{rel: "tags/common/index.html", want: []string{"Article 5", "Article 4"}},
+		{rel: "tags/common/page/3/index.html", want: []string{"Article 1"}},
+		{rel: "tags/even-numbers/index.html", want: []string{"Article 4", "Article 2"}},
+	} {
+		t.Run(tc.rel, func(t *testing.T) {
+			if diff := cmp.Diff(tc.want, listed(t, out, tc.rel)); diff != "" {
+				t.Errorf("articles listed (-want +got):\n%s", diff)
+			}
+		})
+	}
+	files := readTree(t, out)
+	if _, ok := files["page/4/index.html"]; ok {
+		t.Error("a fourth home page for five articles, two per page")
+	}
+	home := files["index.html"]
+	for _, want := range []string{`href="/page/2/" rel="next"`, `<span aria-current="page">1</span>`, `href="/page/3/"`} {
+		if !strings.Contains(home, want) {
+			t.Errorf("the home page has no %s", want)
+		}
+	}
+	if tags := files["tags/index.html"]; !strings.Contains(tags, `href="/tags/even-numbers/">Even Numbers</a>`) || !strings.Contains(tags, "(5 articles)") {
+		t.Errorf("the tag index does not list the tags with their counts:\n%s", tags)
+	}
+	// The claims index holds every claim; a grade's page only that grade's.
+	claims := files["claims/index.html"]
+	for i := 1; i <= 5; i++ {
+		if !strings.Contains(claims, fmt.Sprintf(`href="/a%d/#claim-c%d">Claim number %d</a>`, i, i, i)) || !strings.Contains(claims, fmt.Sprintf("Source %d", i)) {
+			t.Errorf("the claims index lacks claim c%d with its claimant", i)
+		}
+	}
+	inacc := files["claims/inaccurate/index.html"]
+	if strings.Count(inacc, "#claim-c") != 2 || !strings.Contains(inacc, "#claim-c2") || !strings.Contains(inacc, "#claim-c3") {
+		t.Errorf("claims/inaccurate/ should list c2 and c3 only:\n%s", inacc)
+	}
+	ratings := files["ratings/index.html"]
+	for _, want := range []string{`href="/claims/inaccurate/">2 claims</a>`, `href="/claims/accurate/">1 claim</a>`, `href="/claims/misleading/">0 claims</a>`, "5 claims reviewed in all"} {
+		if !strings.Contains(ratings, want) {
+			t.Errorf("the ratings page has no %q", want)
+		}
+	}
+}
+
+func TestTagSlug(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{in: "Go", want: "go"},
+		{in: "Even Numbers", want: "even-numbers"},
+		{in: "../../etc", want: "etc"},
+		{in: "C++ / Rust", want: "c-rust"},
+		{in: "Россия", want: "россия"},
+		{in: "!!!", want: "tag"},
+	} {
+		t.Run(tc.in, func(t *testing.T) {
+			if got := tagSlug(tc.in); got != tc.want {
+				t.Errorf("tagSlug(%q) = %q, want %q", tc.in, got, tc.want)
+			}
+		})
+	}
+}
