@@ -10,7 +10,7 @@ export VNU_JAR
 .PHONY: build serve check test test-go test-html fuzz bench tools clean
 
 build:
-	$(GO) run . build
+	$(GO) run . build $(if $(BASE_URL),-base-url '$(BASE_URL)')
 
 serve:
 	$(GO) run . serve -addr $(ADDR)

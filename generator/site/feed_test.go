@@ -1,0 +1,166 @@
+package site
+
+import (
+	"encoding/xml"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/scholia/scholia/generator/config"
+)
+
+// testSite is a site with the default scales under base.
+func testSite(t *testing.T, base string) *Site {
+	t.Helper()
+	cfg := config.Default()
+	cfg.Title, cfg.Description = "Review desk", "Claims, checked."
+	var err error
+	if cfg.BaseURL, err = config.NormalizeBaseURL(base); err != nil {
+		t.Fatal(err)
+	}
+	return newSite(cfg, nil)
+}
+
+// The feed as a reader parses it, independently of the types that write it.
+type parsedFeed struct {
+	XMLName  xml.Name      `xml:"http://www.w3.org/2005/Atom feed"`
+	Lang     string        `xml:"lang,attr"`
+	Title    string        `xml:"title"`
+	Subtitle string        `xml:"subtitle"`
+	ID       string        `xml:"id"`
+	Links    []parsedLink  `xml:"link"`
+	Updated  string        `xml:"updated"`
+	Author   string        `xml:"author>name"`
+	Entries  []parsedEntry `xml:"entry"`
+}
+
+type parsedLink struct {
+	Rel  string `xml:"rel,attr"`
+	Href string `xml:"href,attr"`
+}
+
+type parsedEntry struct {
+	Title      string       `xml:"title"`
+	Links      []parsedLink `xml:"link"`
+	ID         string       `xml:"id"`
+	Published  string       `xml:"published"`
+	Updated    string       `xml:"updated"`
+	Author     string       `xml:"author>name"`
+	Categories []struct {
+		Term string `xml:"term,attr"`
+	} `xml:"category"`
+	Summary string `xml:"summary"`
+}
+
+func day(d int) time.Time { return time.Date(2026, 11, d, 0, 0, 0, 0, time.UTC) }
+
+// feedEntries are two articles, newest first, as the lists give them.
+func feedEntries(s *Site) []*Summary {
+	low, unsupported, misleading := grade(s.Article, "low"), grade(s.Claim, "unsupported"), grade(s.Claim, "misleading")
+	return []*Summary{
+		{
+			Title: "Guns & Russia", URL: s.URL("articles/guns/"), Permalink: s.Permalink("articles/guns/"),
+			Description: "Two groups' account.", Author: "A. Reviewer",
+			Date: day(20), Lastmod: day(22), Tags: []string{"russia", "afghanistan"},
+			Review: &low, Claims: 10, Counts: []Count{{Grade: unsupported, N: 7}, {Grade: misleading, N: 3}},
+		},
+		// No Permalink, author, review or tags: the feed falls back.
+		{Title: "Moon", URL: s.URL("articles/moon/"), Date: day(1), Claims: 1, Counts: []Count{{Grade: misleading, N: 1}}},
+	}
+}
+
+func TestAtomFeed(t *testing.T) {
+	tests := []struct {
+		name, base, root string
+	}{
+		{name: "absolute base_url", base: "https://example.github.io/proj/", root: "https://example.github.io/proj/"},
+		// Without a host, ids and links are path-absolute (see feed.go).
+		{name: "path-only base_url", base: "/proj/", root: "/proj/"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := testSite(t, tt.base)
+			got := parseFeed(t, s, feedEntries(s), fixedNow)
+			want := parsedFeed{
+				XMLName: xml.Name{Space: atomNS, Local: "feed"},
+				Lang:    "en", Title: "Review desk", Subtitle: "Claims, checked.",
+				ID: tt.root,
+				Links: []parsedLink{
+					{Rel: "self", Href: tt.root + "feed.xml"},
+					{Rel: "alternate", Href: tt.root},
+				},
+				Updated: "2026-11-22T00:00:00Z",
+				Author:  "Review desk",
+				Entries: []parsedEntry{
+					{
+						Title: "Guns & Russia",
+						Links: []parsedLink{{Rel: "alternate", Href: tt.root + "articles/guns/"}},
+						ID:    tt.root + "articles/guns/", Published: "2026-11-20T00:00:00Z", Updated: "2026-11-22T00:00:00Z",
+						Author: "A. Reviewer",
+						Categories: []struct {
+							Term string `xml:"term,attr"`
+						}{{"russia"}, {"afghanistan"}},
+						Summary: "Our review: Low credibility. 10 claims reviewed: 7 Unsupported, 3 Misleading. Two groups' account.",
+					},
+					{
+						Title: "Moon",
+						Links: []parsedLink{{Rel: "alternate", Href: tt.root + "articles/moon/"}},
+						ID:    tt.root + "articles/moon/", Published: "2026-11-01T00:00:00Z", Updated: "2026-11-01T00:00:00Z",
+						Author:  "Review desk",
+						Summary: "1 claim reviewed: 1 Misleading.",
+					},
+				},
+			}
+			if diff := cmp.Diff(want, got); diff != "" {
+				t.Errorf("feed (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestAtomFeedLimits(t *testing.T) {
+	s := testSite(t, "https://example.org/")
+	var many []*Summary
+	for i := range 25 {
+		many = append(many, &Summary{Title: fmt.Sprint("Article ", i), URL: s.URL(fmt.Sprintf("a/%d/", i)), Date: day(25 - i)})
+	}
+	tests := []struct {
+		name        string
+		entries     []*Summary
+		wantEntries int
+		wantUpdated string
+	}{
+		{name: "at most 20 entries, newest first", entries: many, wantEntries: 20, wantUpdated: "2026-11-25T00:00:00Z"},
+		{name: "no entries: dated now", entries: nil, wantEntries: 0, wantUpdated: "2026-11-25T12:00:00Z"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := parseFeed(t, s, tt.entries, fixedNow)
+			if len(got.Entries) != tt.wantEntries || got.Updated != tt.wantUpdated {
+				t.Errorf("%d entries, updated %s; want %d, %s", len(got.Entries), got.Updated, tt.wantEntries, tt.wantUpdated)
+			}
+			if len(got.Entries) > 0 && got.Entries[0].ID != "https://example.org/a/0/" {
+				t.Errorf("first entry %s, want the newest", got.Entries[0].ID)
+			}
+		})
+	}
+}
+
+func parseFeed(t *testing.T, s *Site, entries []*Summary, now time.Time) parsedFeed {
+	t.Helper()
+	b, err := atomFeed(s, entries, now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(string(b), xml.Header) {
+		t.Errorf("no XML declaration:\n%s", b)
+	}
+	var f parsedFeed
+	if err := xml.Unmarshal(b, &f); err != nil {
+		t.Fatalf("%v\n%s", err, b)
+	}
+	return f
+}
