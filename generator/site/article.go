@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"hash/fnv"
 	"html/template"
+	"path"
 	"strings"
 
 	"github.com/scholia/scholia/generator/anchor"
@@ -71,8 +72,21 @@ func renderArticle(md *markup.Renderer, s *Site, a *content.Article) (*Article, 
 		return nil, diag.Errorf(a.Path, 0, 0, "writing JSON-LD: %w", err)
 	}
 	out.JSONLD = js
+	if out.annotations, err = annotationPage(s, a, out, res.Doc, res.Anchors); err != nil {
+		return nil, diag.Errorf(a.Path, 0, 0, "writing annotations: %w", err)
+	}
+	out.Annotations = s.URL(annotationsPath(a))
 	out.listKey = listKey(a, out)
 	return out, nil
+}
+
+// annotationsPath is where an article's annotations.jsonld goes: beside
+// its page.
+func annotationsPath(a *content.Article) string {
+	if d := path.Dir(a.OutPath); d != "." {
+		return d + "/annotations.jsonld"
+	}
+	return "annotations.jsonld"
 }
 
 // listKey hashes everything of an article that a list page may show, so

@@ -117,7 +117,10 @@ type Article struct {
 	Counts      []Count       // claims per grade, in scale order, grades with none left out
 	JSONLD      template.JS   // the ClaimReview graph; empty without claims
 	Annotated   bool          // it has a sidecar
-	listKey     uint64        // a hash of what lists show of it
+	// Annotations is the URL of the review as W3C Web Annotations.
+	Annotations string
+	annotations []byte // annotations.jsonld
+	listKey     uint64 // a hash of what lists show of it
 }
 
 // Original is where the reviewed text first appeared.

@@ -2,18 +2,22 @@ package site
 
 import (
 	"fmt"
+	"hash"
 	"hash/fnv"
 	"sort"
+	"strings"
+	"time"
 
 	"github.com/scholia/scholia/generator/diag"
 	"github.com/scholia/scholia/generator/markup"
 )
 
-// list is one page of a list, with the fingerprints of the articles whose
-// data it shows.
+// list is one page of a list, or a generated file such as the feed, with
+// the fingerprints of the data it shows.
 type list struct {
 	rel  string // output path
 	page *Page
+	make func() ([]byte, error) // for a file that is not a page
 	keys []uint64
 }
 
@@ -27,11 +31,15 @@ func (b *builder) executeLists(out *outputs) diag.List {
 	seen := make(map[string]bool, len(lists))
 	for _, l := range lists {
 		seen[l.rel] = true
-		key := fingerprint(l.page, l.keys)
+		key := fingerprint(l.rel, l.page, l.keys)
 		if _, ok := out.pages[l.rel]; ok && b.listKeys[l.rel] == key {
 			continue
 		}
-		html, err := b.theme.execute(l.page)
+		make := l.make
+		if make == nil {
+			make = func() ([]byte, error) { return b.theme.execute(l.page) }
+		}
+		html, err := make()
 		if err != nil {
 			errs.Add(err)
 			continue
@@ -61,7 +69,7 @@ func (b *builder) lists() []list {
 			p := page(kind, title, sl.url)
 			p.Articles, p.Paginator = sums[sl.lo:sl.hi], sl.p
 			fill(p)
-			out = append(out, list{sl.rel, p, summaryKeys(p.Articles)})
+			out = append(out, list{rel: sl.rel, page: p, keys: summaryKeys(p.Articles)})
 		}
 	}
 	articles("home", "", "", sums, func(p *Page) {
@@ -81,14 +89,49 @@ func (b *builder) lists() []list {
 		for _, t := range tags {
 			fmt.Fprintf(tagKey, "%s=%d,", t.Name, t.N)
 		}
-		out = append(out, list{"tags/index.html", p, []uint64{tagKey.Sum64()}})
+		out = append(out, list{rel: "tags/index.html", page: p, keys: []uint64{tagKey.Sum64()}})
 	}
 	for _, t := range tags {
 		articles("tag", "Tagged “"+t.Name+"”", "tags/"+t.Slug+"/", tagged[t.Slug], func(p *Page) { p.Tag = t })
 	}
 	out = append(out, b.claimLists(sums)...)
-	out = append(out, list{"404.html", page("404", "Page not found", "404.html"), nil})
-	return out
+	out = append(out, list{rel: "404.html", page: page("404", "Page not found", "404.html")})
+	return append(out, b.crawlerFiles(sums, out)...)
+}
+
+// crawlerFiles are the feed, the sitemap and robots.txt.
+func (b *builder) crawlerFiles(sums []*Summary, lists []list) []list {
+	s := b.site
+	feed := sums[:min(len(sums), feedSize)]
+	var pages []SitemapPage
+	var newest time.Time
+	for _, a := range b.content.Articles {
+		if art := b.rendered[a.Path]; art != nil {
+			lastmod := art.Lastmod
+			if lastmod.IsZero() {
+				lastmod = a.ModTime
+			}
+			if lastmod.After(newest) {
+				newest = lastmod
+			}
+			pages = append(pages, SitemapPage{URL: a.URLPath, Lastmod: lastmod})
+		}
+	}
+	for _, l := range lists {
+		if l.page != nil && l.page.Kind != "404" && l.rel != "index.html" || l.rel == "index.html" && b.content.Home == nil {
+			pages = append(pages, SitemapPage{URL: strings.TrimSuffix(l.rel, "index.html"), Lastmod: newest})
+		}
+	}
+	sort.Slice(pages, func(i, j int) bool { return pages[i].URL < pages[j].URL })
+	pageKey := fnv.New64a()
+	for _, p := range pages {
+		fmt.Fprintf(pageKey, "%s %d,", p.URL, p.Lastmod.Unix())
+	}
+	return []list{
+		{rel: "feed.xml", make: func() ([]byte, error) { return atomFeed(s, feed, b.opts.Now) }, keys: summaryKeys(feed)},
+		{rel: "sitemap.xml", make: func() ([]byte, error) { return sitemapXML(s, pages) }, keys: []uint64{pageKey.Sum64()}},
+		{rel: "robots.txt", make: func() ([]byte, error) { return robotsTxt(s), nil }},
+	}
 }
 
 // claimLists makes the claims index, its pages per grade, and the ratings
@@ -126,7 +169,7 @@ func (b *builder) claimLists(sums []*Summary) []list {
 					keys = append(keys, c.key)
 				}
 			}
-			out = append(out, list{sl.rel, p, keys})
+			out = append(out, list{rel: sl.rel, page: p, keys: keys})
 		}
 	}
 	claims("Claims reviewed", "claims/", all, nil)
@@ -141,7 +184,7 @@ func (b *builder) claimLists(sums []*Summary) []list {
 		claims("Claims rated “"+g.Label+"”", "claims/"+g.ID+"/", of, g)
 	}
 	rp := &Page{Site: s, Kind: "ratings", Title: "Rating scales", URL: s.URL("ratings/"), Permalink: s.Permalink("ratings/"), Counts: counts, Total: len(all)}
-	return append(out, list{"ratings/index.html", rp, []uint64{countKey.Sum64()}})
+	return append(out, list{rel: "ratings/index.html", page: rp, keys: []uint64{countKey.Sum64()}})
 }
 
 // summaries are the listed articles, newest first.
@@ -186,12 +229,20 @@ func summaryKeys(sums []*Summary) []uint64 {
 
 // fingerprint hashes what a list page shows: its own fields and the
 // fingerprints of the articles it draws on.
-func fingerprint(p *Page, keys []uint64) uint64 {
+func fingerprint(rel string, p *Page, keys []uint64) uint64 {
 	h := fnv.New64a()
-	fmt.Fprintf(h, "%s\x00%s\x00%s\x00%s\x00%v\x00%d\x00", p.Kind, p.Title, p.Description, p.Body, p.Site.Menu, len(keys))
+	fmt.Fprintf(h, "%s\x00%d\x00", rel, len(keys))
+	if p == nil {
+		return hashKeys(h, keys)
+	}
+	fmt.Fprintf(h, "%s\x00%s\x00%s\x00%s\x00%v\x00", p.Kind, p.Title, p.Description, p.Body, p.Site.Menu)
 	if p.Paginator != nil {
 		fmt.Fprintf(h, "page %d/%d\x00", p.Paginator.Number, p.Paginator.Total)
 	}
+	return hashKeys(h, keys)
+}
+
+func hashKeys(h hash.Hash64, keys []uint64) uint64 {
 	for _, k := range keys {
 		fmt.Fprintf(h, "%x,", k)
 	}

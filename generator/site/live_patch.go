@@ -128,6 +128,7 @@ func (b *builder) removeArticle(p string, out *outputs) {
 	b.content.Articles = slices.Delete(b.content.Articles, i, i+1)
 	delete(b.rendered, p)
 	delete(out.pages, a.OutPath)
+	delete(out.pages, annotationsPath(a))
 	if b.content.Home == a {
 		b.content.Home = nil
 	}

@@ -59,7 +59,7 @@ func TestLiveUpdate(t *testing.T) {
 			writeFile(t, dir, "content/a.md", strings.Replace(okArticle, "said the mouse", "said the cat", 1))
 			return []string{"content/a.md"}
 		},
-		want:    Update{Changed: []string{"a/index.html"}},
+		want:    Update{Changed: []string{"a/annotations.jsonld", "a/index.html"}}, // the quote's context changed
 		serves:  map[string]string{"a/index.html": "said the cat"},
 		untouch: []string{"content/b.md", "content/about.md"},
 	}, {
@@ -69,7 +69,7 @@ func TestLiveUpdate(t *testing.T) {
 			return []string{"content/a.annotations.yaml"}
 		},
 		// Every claims page shows the counts by grade, which changed.
-		want:   Update{Changed: []string{"a/index.html", "claims/accurate/index.html", "claims/inaccurate/index.html", "claims/index.html", "claims/misleading/index.html", "claims/mixed/index.html", "claims/mostly-accurate/index.html", "claims/not-checkable/index.html", "claims/unsupported/index.html", "index.html", "ratings/index.html"}},
+		want:   Update{Changed: []string{"a/annotations.jsonld", "a/index.html", "claims/accurate/index.html", "claims/inaccurate/index.html", "claims/index.html", "claims/misleading/index.html", "claims/mixed/index.html", "claims/mostly-accurate/index.html", "claims/not-checkable/index.html", "claims/unsupported/index.html", "feed.xml", "index.html", "ratings/index.html"}},
 		serves: map[string]string{"a/index.html": `data-rating="misleading"`, "claims/misleading/index.html": "The moon is made of cheese"},
 	}, {
 		name: "delete",
@@ -77,7 +77,7 @@ func TestLiveUpdate(t *testing.T) {
 			os.Remove(filepath.Join(dir, "content/b.md"))
 			return []string{"content/b.md"}
 		},
-		want:   Update{Changed: []string{"index.html"}, Removed: []string{"b/index.html"}},
+		want:   Update{Changed: []string{"feed.xml", "index.html", "sitemap.xml"}, Removed: []string{"b/index.html"}},
 		serves: map[string]string{"b/index.html": ""},
 	}, {
 		name: "rename",
@@ -85,7 +85,7 @@ func TestLiveUpdate(t *testing.T) {
 			os.Rename(filepath.Join(dir, "content/b.md"), filepath.Join(dir, "content/c.md"))
 			return []string{"content/b.md", "content/c.md"}
 		},
-		want:   Update{Changed: []string{"c/index.html", "index.html"}, Removed: []string{"b/index.html"}},
+		want:   Update{Changed: []string{"c/index.html", "feed.xml", "index.html", "sitemap.xml"}, Removed: []string{"b/index.html"}},
 		serves: map[string]string{"b/index.html": "", "c/index.html": "Another article"},
 	}, {
 		name: "new article in a new folder",
@@ -93,7 +93,7 @@ func TestLiveUpdate(t *testing.T) {
 			writeFile(t, dir, "content/x/y/new.md", "---\ntitle: New\ndate: 2026-11-02\n---\n\nBrand new.\n")
 			return []string{"content/x", "content/x/y/new.md"}
 		},
-		want:   Update{Changed: []string{"index.html", "x/y/new/index.html"}},
+		want:   Update{Changed: []string{"feed.xml", "index.html", "sitemap.xml", "x/y/new/index.html"}},
 		serves: map[string]string{"x/y/new/index.html": "Brand new"},
 	}, {
 		name: "deleted folder",
@@ -109,7 +109,7 @@ func TestLiveUpdate(t *testing.T) {
 			writeFile(t, dir, "content/b.md", "---\ntitle: B\ndate: 2026-10-01\ndraft: true\n---\n\nAnother article.\n")
 			return []string{"content/b.md"}
 		},
-		want:   Update{Changed: []string{"index.html"}, Removed: []string{"b/index.html"}},
+		want:   Update{Changed: []string{"feed.xml", "index.html", "sitemap.xml"}, Removed: []string{"b/index.html"}},
 		serves: map[string]string{"b/index.html": ""},
 	}, {
 		name: "new menu page re-renders every page",
@@ -117,7 +117,7 @@ func TestLiveUpdate(t *testing.T) {
 			writeFile(t, dir, "content/contact.md", "---\ntitle: Contact\n---\n\nWrite to us.\n")
 			return []string{"content/contact.md"}
 		},
-		want:   Update{Changed: []string{"404.html", "a/index.html", "about/index.html", "b/index.html", "claims/accurate/index.html", "claims/inaccurate/index.html", "claims/index.html", "claims/misleading/index.html", "claims/mixed/index.html", "claims/mostly-accurate/index.html", "claims/not-checkable/index.html", "claims/unsupported/index.html", "contact/index.html", "index.html", "ratings/index.html"}},
+		want:   Update{Changed: []string{"404.html", "a/index.html", "about/index.html", "b/index.html", "claims/accurate/index.html", "claims/inaccurate/index.html", "claims/index.html", "claims/misleading/index.html", "claims/mixed/index.html", "claims/mostly-accurate/index.html", "claims/not-checkable/index.html", "claims/unsupported/index.html", "contact/index.html", "index.html", "ratings/index.html", "sitemap.xml"}},
 		serves: map[string]string{"b/index.html": `href="/contact/"`},
 	}, {
 		name: "stylesheet",
@@ -141,7 +141,7 @@ func TestLiveUpdate(t *testing.T) {
 			writeFile(t, dir, "site.yaml", "title: Renamed\n")
 			return []string{"site.yaml"}
 		},
-		want:   Update{Changed: []string{"404.html", "a/index.html", "about/index.html", "b/index.html", "claims/accurate/index.html", "claims/inaccurate/index.html", "claims/index.html", "claims/misleading/index.html", "claims/mixed/index.html", "claims/mostly-accurate/index.html", "claims/not-checkable/index.html", "claims/unsupported/index.html", "index.html", "ratings/index.html"}, Full: true},
+		want:   Update{Changed: []string{"404.html", "a/annotations.jsonld", "a/index.html", "about/index.html", "b/index.html", "claims/accurate/index.html", "claims/inaccurate/index.html", "claims/index.html", "claims/misleading/index.html", "claims/mixed/index.html", "claims/mostly-accurate/index.html", "claims/not-checkable/index.html", "claims/unsupported/index.html", "feed.xml", "index.html", "ratings/index.html"}, Full: true},
 		serves: map[string]string{"b/index.html": "Renamed"},
 	}} {
 		t.Run(tc.name, func(t *testing.T) {

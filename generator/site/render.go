@@ -96,6 +96,9 @@ func (b *builder) executeArticles(arts []*content.Article, out *outputs) diag.Li
 		if pages[i] != nil {
 			out.pages[a.OutPath] = pages[i]
 		}
+		if art := b.rendered[a.Path]; art != nil && art.annotations != nil {
+			out.pages[annotationsPath(a)] = art.annotations
+		}
 	}
 	return errs
 }
