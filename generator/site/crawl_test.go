@@ -2,10 +2,12 @@ package site
 
 import (
 	"bytes"
+	"encoding/xml"
 	"io"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -44,6 +46,8 @@ func TestLinks(t *testing.T) {
 				c.queue = c.queue[1:]
 				c.visit(next.url, next.from)
 			}
+			c.checkXML(srv.URL+tc.prefix+"feed.xml", "feed", `href="([^"]+)"`)
+			c.checkXML(srv.URL+tc.prefix+"sitemap.xml", "sitemap", `<loc>([^<]+)</loc>`)
 			for _, f := range c.fragments {
 				if ids, ok := c.ids[f.page]; ok && !ids[f.id] {
 					t.Errorf("%s links to #%s, which %s does not have", f.from, f.id, f.page)
@@ -148,5 +152,36 @@ func (c *crawler) follow(page, ref string) {
 	if !c.seen[target] {
 		c.seen[target] = true
 		c.queue = append(c.queue, link{target, page})
+	}
+}
+
+// checkXML parses a feed or sitemap and checks that every URL in it is the
+// site's own, under its base URL, and resolves.
+func (c *crawler) checkXML(u, what, pattern string) {
+	resp, err := c.client.Get(u)
+	if err != nil {
+		c.t.Fatal(err)
+	}
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if err := xml.Unmarshal(body, new(struct{})); err != nil {
+		c.t.Errorf("%s is not XML: %v", what, err)
+	}
+	urls := regexp.MustCompile(pattern).FindAllStringSubmatch(string(body), -1)
+	if len(urls) == 0 {
+		c.t.Errorf("%s has no URLs", what)
+	}
+	for _, m := range urls {
+		ref := html.UnescapeString(m[1])
+		if c.base != "" && !strings.HasPrefix(ref, c.base) {
+			c.t.Errorf("%s URL %s is not under the base URL %s", what, ref, c.base)
+			continue
+		}
+		c.follow(u, ref)
+	}
+	for len(c.queue) > 0 {
+		next := c.queue[0]
+		c.queue = c.queue[1:]
+		c.visit(next.url, next.from)
 	}
 }

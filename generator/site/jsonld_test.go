@@ -1,0 +1,86 @@
+package site
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"regexp"
+	"testing"
+)
+
+// schemaOrg lists, for each type the graph uses, the schema.org properties
+// it may carry (https://schema.org/ClaimReview and the types it points to),
+// and the ones Google's fact-check markup needs.
+var schemaOrg = map[string]struct{ allowed, required []string }{
+	"ClaimReview":  {allowed: []string{"url", "claimReviewed", "reviewRating", "itemReviewed", "author", "datePublished"}, required: []string{"url", "claimReviewed", "reviewRating", "itemReviewed", "author"}},
+	"Rating":       {allowed: []string{"ratingValue", "bestRating", "worstRating", "alternateName"}, required: []string{"alternateName"}},
+	"Claim":        {allowed: []string{"author", "appearance", "datePublished", "firstAppearance"}},
+	"CreativeWork": {allowed: []string{"url", "headline", "publisher", "author", "datePublished"}},
+	"Organization": {allowed: []string{"name", "url"}, required: []string{"name"}},
+	"Person":       {allowed: []string{"name", "url"}, required: []string{"name"}},
+}
+
+var ldRE = regexp.MustCompile(`(?s)<script type="application/ld\+json">(.*?)</script>`)
+
+// TestClaimReviewProperties checks every node of the example article's
+// JSON-LD against schema.org's properties for its type.
+func TestClaimReviewProperties(t *testing.T) {
+	out := build(t, exampleFS, Options{BaseURL: "https://example.org/"})
+	page, err := os.ReadFile(filepath.Join(out, "articles/russia-taliban-arms/index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := ldRE.FindSubmatch(page)
+	if m == nil {
+		t.Fatal("no ld+json script")
+	}
+	var ld struct {
+		Context string           `json:"@context"`
+		Graph   []map[string]any `json:"@graph"`
+	}
+	if err := json.Unmarshal(m[1], &ld); err != nil {
+		t.Fatal(err)
+	}
+	if ld.Context != "https://schema.org" || len(ld.Graph) < 8 {
+		t.Fatalf("@context %q with %d ClaimReviews", ld.Context, len(ld.Graph))
+	}
+	types := map[string]int{}
+	var check func(path string, node map[string]any)
+	check = func(path string, node map[string]any) {
+		typ, _ := node["@type"].(string)
+		spec, ok := schemaOrg[typ]
+		if !ok {
+			t.Errorf("%s: unexpected @type %q", path, typ)
+			return
+		}
+		types[typ]++
+		for key, v := range node {
+			if key == "@type" {
+				continue
+			}
+			if !contains(spec.allowed, key) {
+				t.Errorf("%s: %s has no property %q in schema.org", path, typ, key)
+			}
+			if child, ok := v.(map[string]any); ok {
+				check(path+"."+key, child)
+			}
+		}
+		for _, key := range spec.required {
+			if v, ok := node[key]; !ok || v == "" {
+				t.Errorf("%s: %s lacks %q", path, typ, key)
+			}
+		}
+	}
+	for _, n := range ld.Graph {
+		check("ClaimReview", n)
+		url, _ := n["url"].(string)
+		if !regexp.MustCompile(`^https://example\.org/articles/russia-taliban-arms/#claim-[a-z0-9-]+$`).MatchString(url) {
+			t.Errorf("ClaimReview url %q is not the claim's absolute URL", url)
+		}
+	}
+	for _, typ := range []string{"ClaimReview", "Rating", "Claim", "CreativeWork", "Organization", "Person"} {
+		if types[typ] == 0 {
+			t.Errorf("no %s in the graph", typ)
+		}
+	}
+}
