@@ -2,34 +2,38 @@
 # public/, `make test` to run every test.
 
 GO       ?= go
-ADDR     ?= 127.0.0.1:1313
+ADDR     ?=
 FUZZTIME ?= 10s
 VNU_JAR  ?= $(CURDIR)/.tools/node_modules/vnu-jar/build/dist/vnu.jar
 export VNU_JAR
 
-.PHONY: build serve check test test-go test-html fuzz bench tools clean
+.PHONY: build serve check test test-go test-html fuzz bench bench-serve tools clean
 
 build:
 	$(GO) run . build $(if $(BASE_URL),-base-url '$(BASE_URL)')
 
+# serve previews the example site with live reload; without ADDR it uses
+# 127.0.0.1:1313, or the next free port when that one is taken.
 serve:
-	$(GO) run . serve -addr $(ADDR)
+	$(GO) run . serve $(if $(ADDR),-addr $(ADDR))
 
 check:
 	$(GO) run . check
 
 # test runs the unit, golden, property and end-to-end tests (fuzz targets run
-# their seed corpora), then the Nu HTML checker over every generated page.
+# their seed corpora), then the Nu HTML checker and axe-core over every
+# generated page.
 test: test-go test-html
 
 test-go:
 	$(GO) vet ./...
 	$(GO) test -race -count=1 ./...
 
-# test-html says plainly when it cannot run the checker (no Java, or no
-# vnu.jar: `make tools` installs it from the npm registry).
+# test-html runs the page checkers on their own, verbosely, so that it says
+# plainly when it could not run one (no Java, no Chromium, or no vnu.jar or
+# axe-core: `make tools` installs those from the npm registry).
 test-html:
-	$(GO) test -count=1 -run '^TestNuHTMLChecker$$' -v ./generator/site/
+	SCHOLIA_PAGE_CHECKS=1 $(GO) test -count=1 -run '^(TestNuHTMLChecker|TestAccessibility)$$' -v ./generator/site/
 
 # fuzz runs each fuzz target for FUZZTIME.
 fuzz:
@@ -39,8 +43,13 @@ fuzz:
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...
 
+# bench-serve measures the dev server's time from saving an article to the
+# reload event, on the example site and on 1,000 generated articles.
+bench-serve:
+	$(GO) test -run '^$$' -bench '^BenchmarkSaveToReload$$' -benchtime 100x ./generator/server/
+
 tools:
-	npm install --no-save --no-package-lock --prefix .tools vnu-jar
+	npm install --no-save --no-package-lock --prefix .tools vnu-jar axe-core
 
 clean:
 	rm -rf public .tools

@@ -3,24 +3,21 @@ package cli
 import (
 	"bytes"
 	"encoding/json"
+	"net"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/scholia/scholia/generator/internal/testsite"
 )
 
 // writeSite writes files (slash paths) into a fresh folder.
 func writeSite(t *testing.T, files map[string]string) string {
 	t.Helper()
 	dir := t.TempDir()
-	for name, data := range files {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
-			t.Fatal(err)
-		}
+	if err := testsite.Write(dir, files); err != nil {
+		t.Fatal(err)
 	}
 	return dir
 }
@@ -137,5 +134,35 @@ func TestNew(t *testing.T) {
 		if status, _, _ := run("new", "-src", site, bad); status != ExitUsage {
 			t.Errorf("new %q: status %d, want %d", bad, status, ExitUsage)
 		}
+	}
+}
+
+// TestServe checks serve's failures; serving itself is tested in package
+// server (and in a browser there).
+func TestServe(t *testing.T) {
+	taken, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer taken.Close()
+	good := writeSite(t, goodSite)
+	for _, tc := range []struct {
+		name   string
+		args   []string
+		status int
+		stderr string
+	}{
+		{"address in use", []string{"serve", "-src", good, "-addr", taken.Addr().String()}, ExitContent, "cannot listen on " + taken.Addr().String() + ": the address is in use"},
+		{"bad address", []string{"serve", "-src", good, "-addr", "1313"}, ExitContent, "want HOST:PORT"},
+		{"negative poll", []string{"serve", "-src", good, "-poll", "-1s"}, ExitUsage, "-poll"},
+		{"arguments", []string{"serve", "-src", good, "extra"}, ExitUsage, "no arguments"},
+		{"missing src", []string{"serve", "-src", filepath.Join(good, "nope")}, ExitUsage, "no such folder"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			status, _, stderr := run(tc.args...)
+			if status != tc.status || !strings.Contains(stderr, tc.stderr) {
+				t.Errorf("scholia %q: status %d, want %d; stderr %q, want %q in it", tc.args, status, tc.status, stderr, tc.stderr)
+			}
+		})
 	}
 }

@@ -2,80 +2,64 @@ package cli
 
 import (
 	"context"
-	"errors"
+	"flag"
 	"fmt"
-	"net"
-	"net/http"
 	"os"
 	"os/signal"
-	"path"
-	"path/filepath"
+	"syscall"
 	"time"
 
+	"github.com/scholia/scholia/generator/server"
 	"github.com/scholia/scholia/generator/site"
 )
 
-// runServe builds the site and serves the output on a loopback address
-// until interrupted.
+// runServe builds the site in memory and serves it with live reload until
+// interrupted (see package server).
 func runServe(e *env, args []string) error {
 	fs := e.flags("serve")
 	var sf siteFlags
 	sf.register(fs)
-	addr := fs.String("addr", "127.0.0.1:1313", "the `address` to listen on (loopback by default)")
+	addr := fs.String("addr", server.DefaultAddr, "the `address` to listen on; when the default port is taken, the next free one is used")
+	poll := fs.Duration("poll", 0, "scan for changes every `DURATION` (such as 500ms) instead of using file system events, for network and container file systems")
 	if err := e.parse(fs, args); err != nil {
 		return err
 	}
+	if fs.NArg() > 0 {
+		return fmt.Errorf("%w: serve takes no arguments (got %q)", errUsage, fs.Arg(0))
+	}
+	if *poll < 0 || *poll > 0 && *poll < 10*time.Millisecond {
+		return fmt.Errorf("%w: -poll %s: want 0 (file system events) or at least 10ms", errUsage, *poll)
+	}
+	explicit := false
+	fs.Visit(func(f *flag.Flag) {
+		if f.Name == "addr" {
+			explicit = true
+		}
+	})
 	opts, err := sf.options()
 	if err != nil {
 		return err
 	}
-	opts.Out = filepath.Join(sf.src, "public")
-	ln, err := net.Listen("tcp", *addr)
-	if err != nil {
-		return fmt.Errorf("cannot listen on %s: %w (is another server using the port? choose another with -addr)", *addr, err)
-	}
-	host, port, _ := net.SplitHostPort(ln.Addr().String())
+	// The dev server serves at its own root, whatever site.yaml's base_url.
 	opts.BaseURL = "/"
-	res, err := site.Build(opts)
-	if err != nil {
-		ln.Close()
-		return err
+	listen := ""
+	if explicit {
+		listen = *addr
 	}
-	fmt.Fprintf(e.stdout, "built %d pages in %s\nserving %s at http://%s/ (Ctrl-C to stop)\n",
-		res.Pages, res.Duration.Round(time.Millisecond), opts.Out, net.JoinHostPort(host, port))
-	srv := &http.Server{Handler: staticHandler(opts.Out), ReadHeaderTimeout: 10 * time.Second}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	go func() {
-		<-ctx.Done()
-		shut, cancel := context.WithTimeout(context.Background(), 2*time.Second)
-		defer cancel()
-		srv.Shutdown(shut)
-	}()
-	if err := srv.Serve(ln); !errors.Is(err, http.ErrServerClosed) {
-		return err
-	}
-	return nil
-}
-
-// staticHandler serves dir, answering missing pages with its 404.html.
-// http.Dir already refuses paths that climb out with "..".
-func staticHandler(dir string) http.Handler {
-	files := http.FileServer(http.Dir(dir))
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		name := filepath.Join(dir, filepath.FromSlash(path.Clean("/"+r.URL.Path)))
-		if st, err := os.Stat(name); err != nil || st.IsDir() && fileMissing(filepath.Join(name, "index.html")) {
-			page, _ := os.ReadFile(filepath.Join(dir, "404.html"))
-			w.Header().Set("Content-Type", "text/html; charset=utf-8")
-			w.WriteHeader(http.StatusNotFound)
-			w.Write(page)
-			return
-		}
-		files.ServeHTTP(w, r)
+	return server.Run(ctx, server.Options{
+		Root: sf.src,
+		Addr: listen,
+		Poll: *poll,
+		Open: func() (server.Site, error) {
+			live, err := site.NewLive(opts)
+			if live == nil {
+				return nil, err
+			}
+			return live, err
+		},
+		Stdout: e.stdout,
+		Stderr: e.stderr,
 	})
-}
-
-func fileMissing(name string) bool {
-	_, err := os.Stat(name)
-	return err != nil
 }

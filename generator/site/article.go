@@ -93,8 +93,11 @@ func annotationsPath(a *content.Article) string {
 // that a list is made again only when something it shows has changed.
 func listKey(a *content.Article, art *Article) uint64 {
 	h := fnv.New64a()
-	fmt.Fprintf(h, "%s\x00%s\x00%s\x00%s\x00%d\x00%d\x00%d\x00%v\x00", a.Path, a.URLPath, art.Title, art.Description,
-		art.Date.Unix(), art.Lastmod.Unix(), a.ModTime.Unix(), a.Front.Tags)
+	// The file's modification time is left out: only the feed and the
+	// sitemap show it, and their keys add it, so a save does not remake
+	// every list that shows the article.
+	fmt.Fprintf(h, "%s\x00%s\x00%s\x00%s\x00%d\x00%d\x00%v\x00", a.Path, a.URLPath, art.Title, art.Description,
+		art.Date.Unix(), art.Lastmod.Unix(), a.Front.Tags)
 	fmt.Fprintf(h, "%s\x00", art.Author)
 	if art.Review != nil {
 		fmt.Fprintf(h, "review %s\x00", art.Review.Grade.ID)

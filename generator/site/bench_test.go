@@ -5,40 +5,17 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 	"testing/fstest"
+
+	"github.com/scholia/scholia/generator/internal/testsite"
 )
 
-// generatedSite makes a site of n annotated articles of about 600 words and
-// 8 claims each, in memory.
+// generatedSite is testsite.Generated in memory.
 func generatedSite(n int) fstest.MapFS {
-	fsys := fstest.MapFS{"site.yaml": {Data: []byte("title: Generated\n")}}
-	words := strings.Fields("the committee said that its members had reviewed every report and found no evidence of the payments described by the minister in his statement to parliament last spring")
-	for i := range n {
-		var body, sidecar strings.Builder
-		fmt.Fprintf(&body, "---\ntitle: Article %d\ndate: 2026-%02d-%02d\ntags: [t%d, common]\n---\n\n", i, i%12+1, i%28+1, i%10)
-		sidecar.WriteString("review:\n  rating: low\n  summary: A generated review.\nclaims:\n")
-		for p := range 24 {
-			fmt.Fprintf(&body, "Paragraph %d of article %d: ", p, i)
-			for w := range 25 {
-				if w == 5 {
-					body.WriteString("*")
-				}
-				body.WriteString(words[(p*7+w)%len(words)])
-				if w == 7 {
-					body.WriteString("*")
-				}
-				body.WriteString(" ")
-			}
-			body.WriteString("\n\n")
-			if p%3 == 0 {
-				fmt.Fprintf(&sidecar, "  - id: c%d\n    quote: \"Paragraph %d of article %d: %s\"\n    rating: mixed\n    note: A *generated* note.\n    sources:\n      - title: Source\n        url: https://example.org/%d\n",
-					p, p, i, strings.Join([]string{words[(p*7)%len(words)], words[(p*7+1)%len(words)], words[(p*7+2)%len(words)]}, " "), p)
-			}
-		}
-		fsys[fmt.Sprintf("content/articles/a%04d.md", i)] = &fstest.MapFile{Data: []byte(body.String())}
-		fsys[fmt.Sprintf("content/articles/a%04d.annotations.yaml", i)] = &fstest.MapFile{Data: []byte(sidecar.String())}
+	fsys := fstest.MapFS{}
+	for name, data := range testsite.Generated(n) {
+		fsys[name] = &fstest.MapFile{Data: []byte(data)}
 	}
 	return fsys
 }
@@ -83,14 +60,8 @@ func BenchmarkCheck1000(b *testing.B) { benchmarkBuild(b, generatedSite(1000), f
 // lists that show it.
 func BenchmarkLiveUpdate1000(b *testing.B) {
 	dir := b.TempDir()
-	for name, f := range generatedSite(1000) {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			b.Fatal(err)
-		}
-		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
-			b.Fatal(err)
-		}
+	if err := testsite.Write(dir, testsite.Generated(1000)); err != nil {
+		b.Fatal(err)
 	}
 	l, err := NewLive(Options{FS: os.DirFS(dir), Now: fixedNow})
 	if err != nil {

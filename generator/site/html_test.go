@@ -11,6 +11,9 @@ import (
 // vnu-jar; `make tools` installs it) over every page of the example site and
 // of the small test site. It says plainly when it cannot run.
 func TestNuHTMLChecker(t *testing.T) {
+	if os.Getenv("SCHOLIA_PAGE_CHECKS") == "" {
+		t.Skip("run by make test-html, which sets SCHOLIA_PAGE_CHECKS=1")
+	}
 	java, err := exec.LookPath("java")
 	if err != nil {
 		t.Skip("SKIPPED the Nu HTML check: java is not installed")

@@ -128,7 +128,7 @@ func (b *builder) crawlerFiles(sums []*Summary, lists []list) []list {
 		fmt.Fprintf(pageKey, "%s %d,", p.URL, p.Lastmod.Unix())
 	}
 	return []list{
-		{rel: "feed.xml", make: func() ([]byte, error) { return atomFeed(s, feed, b.opts.Now) }, keys: summaryKeys(feed)},
+		{rel: "feed.xml", make: func() ([]byte, error) { return atomFeed(s, feed, b.opts.Now) }, keys: feedKeys(feed)},
 		{rel: "sitemap.xml", make: func() ([]byte, error) { return sitemapXML(s, pages) }, keys: []uint64{pageKey.Sum64()}},
 		{rel: "robots.txt", make: func() ([]byte, error) { return robotsTxt(s), nil }},
 	}
@@ -223,6 +223,16 @@ func summaryKeys(sums []*Summary) []uint64 {
 	keys := make([]uint64, len(sums))
 	for i, s := range sums {
 		keys[i] = s.key
+	}
+	return keys
+}
+
+// feedKeys are the summaries' keys with their modification times, which
+// the feed shows and the keys leave out.
+func feedKeys(sums []*Summary) []uint64 {
+	keys := make([]uint64, 0, 2*len(sums))
+	for _, s := range sums {
+		keys = append(keys, s.key, uint64(s.Lastmod.UnixNano()))
 	}
 	return keys
 }

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/scholia/scholia/generator/internal/testsite"
+
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
 
@@ -36,11 +38,7 @@ func liveSite(t *testing.T) (*Live, string) {
 
 func writeFile(t *testing.T, dir, name, data string) {
 	t.Helper()
-	p := filepath.Join(dir, filepath.FromSlash(name))
-	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+	if err := testsite.Write(dir, map[string]string{name: data}); err != nil {
 		t.Fatal(err)
 	}
 }

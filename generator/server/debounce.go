@@ -1,0 +1,43 @@
+package server
+
+import "time"
+
+// Default batching of file events: a batch ends when no event has come for
+// Quiet, or MaxWait after its first event, whichever is sooner.
+//
+// Editors' saves arrive as a handful of events within a millisecond or two
+// (truncate, write, chmod; or create, write, rename), so 10 ms of silence is
+// enough to see a save whole while keeping the time from save to reload
+// small. A git checkout writes hundreds of files back to back, each within
+// the quiet period of the one before, so it is one batch; MaxWait makes sure
+// a never-ending stream (a log file under content/, a slow copy) still
+// rebuilds now and then.
+const (
+	DefaultQuiet   = 10 * time.Millisecond
+	DefaultMaxWait = 250 * time.Millisecond
+)
+
+// debounce decides when a batch of events ends. It holds no timer itself:
+// the watcher's loop asks it how long to wait after each event, which keeps
+// the rule testable with made-up times.
+type debounce struct {
+	quiet, max time.Duration
+	start      time.Time // of the open batch
+	open       bool
+}
+
+// event records an event at now and returns how long to wait for the next
+// one before ending the batch.
+func (d *debounce) event(now time.Time) time.Duration {
+	if !d.open {
+		d.start, d.open = now, true
+	}
+	wait := d.quiet
+	if left := d.start.Add(d.max).Sub(now); left < wait {
+		wait = max(left, 0)
+	}
+	return wait
+}
+
+// end closes the open batch.
+func (d *debounce) end() { d.open = false }

@@ -1,0 +1,59 @@
+// Package server is Scholia's dev server: `scholia serve`. It builds a site
+// in memory, serves it, watches its files, rebuilds what a change affects
+// and tells open pages, which reload, swap their stylesheets or show the
+// errors of a failed build.
+//
+// # Example
+//
+//	live, err := site.NewLive(site.Options{FS: os.DirFS("."), BaseURL: "/"})
+//	...
+//	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+//	defer stop()
+//	err = server.Run(ctx, server.Options{
+//		Root:   ".",
+//		Open:   func() (server.Site, error) { return live, err },
+//		Stdout: os.Stdout, Stderr: os.Stderr,
+//	})
+//
+// prints
+//
+//	built the site in 41ms
+//	serving http://127.0.0.1:1313/ (Ctrl-C to stop)
+//	12:03:04 content/articles/moon.md → 3 pages in 8.2ms
+//	12:03:09 content/articles/moon.annotations.yaml → 1 error in 3.1ms; serving the last good pages:
+//	content/articles/moon.annotations.yaml:12:12: claim "cheese": quote not found ...
+//	waiting for a fix
+//	12:03:15 content/articles/moon.annotations.yaml → fixed; 3 pages in 7.9ms
+//
+// # Watching
+//
+// A Watcher follows site.yaml, content/ and templates/ with fsnotify,
+// recursively, adding folders created later, and sends a Batch when a burst
+// of events is over (DefaultQuiet without events, or DefaultMaxWait after
+// the first): a git checkout touching 200 files is one rebuild. When the
+// batch ends it looks at the disk, so editors' atomic saves (a temp file
+// renamed over the original) report the original as changed, and files
+// that came and went within the batch are not reported at all. Editors'
+// scratch files (Ignored: vim's .swp and 4913, emacs's #x# and .#x,
+// JetBrains' ___jb_tmp___, ~ backups, hidden files) and chmod-only events
+// never count. With WatchOptions.Poll (-poll 500ms) it scans sizes and
+// modification times instead, for file systems that deliver no events.
+//
+// # Reloading
+//
+// Handler serves the site from memory and injects a small script into
+// every HTML response (never into the output on disk). The script listens
+// to the Reloader's Server-Sent Events at EventsPath: a page whose output
+// changed reloads and keeps its scroll position; a change of stylesheets
+// only swaps them in place; a failed rebuild shows an overlay on every page
+// with each error's place, message and source lines, which goes away by
+// itself after the next good build. A page reconnects by itself when the
+// server restarts, and then reloads.
+//
+// # Safety
+//
+// The handler serves only output files: request paths are decoded one
+// segment at a time and refused if a segment is "." or "..", or holds a
+// slash, backslash or NUL. The server listens on 127.0.0.1 unless told
+// otherwise (Listen), and says so when it is reachable from other machines.
+package server

@@ -1,0 +1,217 @@
+package server
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+	"github.com/scholia/scholia/generator/site"
+)
+
+// exampleSite copies the project's example site (and the default theme's
+// stylesheet, as a site override to edit) into a fresh folder.
+func exampleSite(t testing.TB) string {
+	t.Helper()
+	dir := t.TempDir()
+	root := filepath.Join("..", "..")
+	if err := os.CopyFS(filepath.Join(dir, "content"), os.DirFS(filepath.Join(root, "content"))); err != nil {
+		t.Fatal(err)
+	}
+	for from, to := range map[string]string{"site.yaml": "site.yaml", "templates/assets/style.css": "templates/assets/style.css"} {
+		data, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(from)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		writeFiles(t, dir, map[string]string{to: string(data)})
+	}
+	return dir
+}
+
+// liveServer serves the site at dir with the real site.Live, as
+// `scholia serve` does.
+func liveServer(t testing.TB, dir string) *Server {
+	t.Helper()
+	srv, err := New(Options{
+		Root: dir, Addr: "127.0.0.1:0",
+		Open: func() (Site, error) {
+			live, err := site.NewLive(site.Options{FS: os.DirFS(dir), BaseURL: "/"})
+			if live == nil {
+				return nil, err
+			}
+			return live, err
+		},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	start(t, srv)
+	return srv
+}
+
+// chromium finds Debian's chromium (CI installs it) or another Chrome.
+func chromium() string {
+	if _, err := os.Stat("/usr/bin/chromium"); err == nil {
+		return "/usr/bin/chromium"
+	}
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "google-chrome-stable"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	return ""
+}
+
+// TestBrowser drives headless Chromium through an editing session: edit
+// the article, the stylesheet and the sidecar, and add and delete an
+// article, checking what the open page does each time.
+func TestBrowser(t *testing.T) {
+	exe := chromium()
+	if exe == "" {
+		t.Skip("SKIPPED browser test: chromium not installed")
+	}
+	if testing.Short() {
+		t.Skip("SKIPPED browser test: -short")
+	}
+	dir := exampleSite(t)
+	srv := liveServer(t, dir)
+	article := "content/articles/russia-taliban-arms.md"
+	sidecar := "content/articles/russia-taliban-arms.annotations.yaml"
+
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(exe), chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU,
+		chromedp.UserDataDir(t.TempDir()), chromedp.WindowSize(900, 500),
+		chromedp.Flag("disable-background-networking", true), chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true), chromedp.Flag("no-first-run", true), chromedp.Flag("disable-quic", true),
+		chromedp.Flag("disable-dev-shm-usage", true),
+	)
+	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	defer cancelAlloc()
+	ctx, cancelCtx := chromedp.NewContext(actx)
+	defer cancelCtx()
+	ctx, cancel := context.WithTimeout(ctx, 90*time.Second)
+	defer cancel()
+
+	step := func(name string) { t.Logf("%s: %s", time.Now().Format("15:04:05.000"), name) }
+	run := func(actions ...chromedp.Action[chromedp.Void]) {
+		t.Helper()
+		if err := chromedp.Do(ctx, actions...); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// wait evaluates expr until it is true; errors while a page reloads
+	// ("execution context was destroyed") just mean "not yet".
+	wait := func(what, expr string) {
+		t.Helper()
+		deadline := time.Now().Add(15 * time.Second)
+		for {
+			ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool](expr))
+			if err == nil && ok {
+				return
+			}
+			if time.Now().After(deadline) || ctx.Err() != nil {
+				text, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`location.href + "\n" + document.body.innerText.slice(0, 500)`))
+				t.Fatalf("%s: timed out (last error %v); page:\n%s", what, err, text)
+			}
+			time.Sleep(20 * time.Millisecond)
+		}
+	}
+	edit := func(rel string, change func(string) string) {
+		t.Helper()
+		p := filepath.Join(dir, filepath.FromSlash(rel))
+		data, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(change(string(data))), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+
+	step("open the article")
+	run(chromedp.Navigate(srv.URL()+"articles/russia-taliban-arms/"), chromedp.WaitVisible(chromedp.CSS(".article-body")))
+	connected := `window.__scholiaLive === "connected"`
+	wait("the live-reload stream", connected)
+	run(chromedp.Evaluate[chromedp.Void](`window.scrollTo(0, 300); window.__scholiaTest = "same page"`))
+
+	step("edit the Markdown")
+	edit(article, func(s string) string { return s + "\nA freshly edited closing paragraph.\n" })
+	wait("the new text", `document.body.innerText.includes("A freshly edited closing paragraph.")`)
+	type pageState struct {
+		Marker  string  `json:"marker"`
+		ScrollY float64 `json:"scrollY"`
+	}
+	state, err := chromedp.Run(ctx, chromedp.Evaluate[pageState](`({marker: String(window.__scholiaTest), scrollY: window.scrollY})`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if state.Marker != "undefined" {
+		t.Error("the page did not reload after the Markdown edit")
+	}
+	if state.ScrollY < 250 || state.ScrollY > 350 {
+		t.Errorf("scroll position after the reload: %v, want about 300", state.ScrollY)
+	}
+
+	step("edit the stylesheet")
+	wait("the stream to reconnect", connected)
+	run(chromedp.Evaluate[chromedp.Void](`window.__scholiaTest = "same page"`))
+	edit("templates/assets/style.css", func(s string) string {
+		return s + "\n.article-body { border-left: 7px solid rgb(1, 2, 3); }\n"
+	})
+	wait("the new style", `getComputedStyle(document.querySelector(".article-body")).borderLeftColor === "rgb(1, 2, 3)"`)
+	wait("the old stylesheet to go", `document.querySelectorAll('link[rel=stylesheet][href*="style.css"]').length === 1`)
+	if marker, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`String(window.__scholiaTest)`)); marker != "same page" {
+		t.Error("the page reloaded for a CSS-only change")
+	}
+
+	step("break the sidecar")
+	data, _ := os.ReadFile(filepath.Join(dir, filepath.FromSlash(sidecar)))
+	good := string(data)
+	i := strings.Index(good, "quote: The Russian government has previously denied")
+	line := strings.Count(good[:i], "\n") + 1
+	edit(sidecar, func(s string) string {
+		return strings.Replace(s, "quote: The Russian government has previously denied", "quote: The Martian government has previously denied", 1)
+	})
+	overlay := `(document.getElementById("scholia-error-overlay")?.shadowRoot?.textContent || "")`
+	wantPos := fmt.Sprintf("%s:%d:", sidecar, line)
+	wait("the overlay naming "+wantPos, overlay+`.includes(`+jsString(wantPos)+`) && `+overlay+`.includes("quote not found")`)
+	heading, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.getElementById("scholia-error-overlay").shadowRoot.querySelector("[role=alertdialog] h2").textContent`))
+	if err != nil || !strings.Contains(heading, "error") {
+		t.Errorf("overlay heading %q, %v", heading, err)
+	}
+
+	step("fix the sidecar")
+	edit(sidecar, func(string) string { return good })
+	wait("the overlay to go", `!document.getElementById("scholia-error-overlay")`)
+
+	step("create an article in a new nested folder")
+	run(chromedp.Navigate(srv.URL() + "new/nested/fresh/"))
+	wait("the 404 page", `document.body.innerText.includes("Page not found")`)
+	writeFiles(t, dir, map[string]string{"content/new/nested/fresh.md": "---\ntitle: Fresh\ndate: 2026-01-02\n---\n\nA brand new nested article.\n"})
+	wait("the new article", `document.body.innerText.includes("A brand new nested article.")`)
+
+	step("delete it")
+	if err := os.RemoveAll(filepath.Join(dir, "content", "new")); err != nil {
+		t.Fatal(err)
+	}
+	wait("the 404 page again", `document.body.innerText.includes("Page not found")`)
+	resp, err := http.Get(srv.URL() + "new/nested/fresh/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	io.Copy(io.Discard, resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusNotFound {
+		t.Errorf("deleted article: %s, want 404", resp.Status)
+	}
+	step("done")
+}
+
+func jsString(s string) string { return fmt.Sprintf("%q", s) }
