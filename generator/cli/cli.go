@@ -5,7 +5,7 @@
 //
 //	scholia build [-src DIR] [-out DIR] [-base-url URL] [-drafts] [-future]
 //	scholia check [-src DIR] [-format text|json|github] [-drafts] [-future]
-//	scholia serve [-src DIR] [-addr 127.0.0.1:1313]
+//	scholia serve [-src DIR] [-addr 127.0.0.1:1313] [-poll DURATION] [-drafts] [-future]
 //	scholia new [-src DIR] PATH
 //	scholia version
 //
@@ -52,7 +52,7 @@ func init() {
 	commands = []command{
 		{"build", "[-src DIR] [-out DIR] [-base-url URL] [-drafts] [-future]", "build the site into its output folder", runBuild},
 		{"check", "[-src DIR] [-format text|json|github] [-drafts] [-future]", "check the site as a build would, writing nothing", runCheck},
-		{"serve", "[-src DIR] [-addr 127.0.0.1:1313]", "build the site and serve it for preview", runServe},
+		{"serve", "[-src DIR] [-addr 127.0.0.1:1313] [-poll DURATION] [-drafts] [-future]", "build the site in memory and serve it with live reload", runServe},
 		{"new", "[-src DIR] PATH", "create content/PATH.md and its sidecar", runNew},
 		{"version", "", "print the version", runVersion},
 	}
