@@ -29,11 +29,12 @@ test-go:
 	$(GO) vet ./...
 	$(GO) test -race -count=1 ./...
 
-# test-html runs the page checkers on their own, verbosely, so that it says
-# plainly when it could not run one (no Java, no Chromium, or no vnu.jar or
-# axe-core: `make tools` installs those from the npm registry).
+# test-html runs the checks of pages in real tools on their own, verbosely
+# (the Nu HTML checker, axe-core, and the dev server in headless Chromium),
+# so that it says plainly when it could not run one (no Java, no Chromium,
+# or no vnu.jar or axe-core: `make tools` installs those from npm).
 test-html:
-	SCHOLIA_PAGE_CHECKS=1 $(GO) test -count=1 -run '^(TestNuHTMLChecker|TestAccessibility)$$' -v ./generator/site/
+	SCHOLIA_PAGE_CHECKS=1 $(GO) test -count=1 -run '^(TestNuHTMLChecker|TestAccessibility|TestBrowser)$$' -v ./generator/site/ ./generator/server/
 
 # fuzz runs each fuzz target for FUZZTIME.
 fuzz:

@@ -73,6 +73,9 @@ func chromium() string {
 // the article, the stylesheet and the sidecar, and add and delete an
 // article, checking what the open page does each time.
 func TestBrowser(t *testing.T) {
+	if os.Getenv("SCHOLIA_PAGE_CHECKS") == "" {
+		t.Skip("run by make test-html, which sets SCHOLIA_PAGE_CHECKS=1")
+	}
 	exe := chromium()
 	if exe == "" {
 		t.Skip("SKIPPED browser test: chromium not installed")
