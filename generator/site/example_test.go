@@ -61,6 +61,10 @@ func TestExampleSite(t *testing.T) {
 			if !strings.Contains(string(home), "russia-taliban-arms/") {
 				t.Error("the home page does not list the example article")
 			}
+			// The bar of claim counts: 7 of the example's claims are unsupported.
+			if !strings.Contains(string(home), `<span data-tone="off" data-rating="unsupported" style="flex-grow: 7"></span>`) {
+				t.Error("the home page has no bar of the article's claim counts by grade")
+			}
 		})
 	}
 }
