@@ -3,11 +3,13 @@ package cli
 import (
 	"bytes"
 	"encoding/json"
+	"io"
 	"net"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/scholia/scholia/generator/internal/testsite"
 )
@@ -164,5 +166,29 @@ func TestServe(t *testing.T) {
 				t.Errorf("scholia %q: status %d, want %d; stderr %q, want %q in it", tc.args, status, tc.status, stderr, tc.stderr)
 			}
 		})
+	}
+}
+
+// TestProgressQuietOffTerminal checks that a build's progress is shown only
+// on a terminal: CI logs and pipes stay clean.
+func TestProgressQuietOffTerminal(t *testing.T) {
+	r, w, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	var buf bytes.Buffer
+	for _, out := range []io.Writer{&buf, w} {
+		p := newProgress(out)
+		p.start = p.start.Add(-time.Hour) // as if the build were long
+		for i := range 100 {
+			p.update(i, 100)
+		}
+		p.done()
+	}
+	w.Close()
+	piped, _ := io.ReadAll(r)
+	if buf.Len() != 0 || len(piped) != 0 {
+		t.Errorf("progress written off a terminal: %q, %q", buf.String(), piped)
 	}
 }
