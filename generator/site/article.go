@@ -77,6 +77,11 @@ func renderArticle(md *markup.Renderer, s *Site, a *content.Article) (*Article, 
 	}
 	out.Annotations = s.URL(annotationsPath(a))
 	out.listKey = listKey(a, out)
+	// Made once here rather than on every save, for lists of every claim.
+	url := s.URL(a.URLPath)
+	for _, c := range out.Claims {
+		out.entries = append(out.entries, &ClaimEntry{Claim: c, URL: url + "#claim-" + c.ID, ArticleTitle: out.Title, ArticleURL: url, Date: out.Date, key: out.listKey})
+	}
 	return out, nil
 }
 

@@ -119,8 +119,9 @@ type Article struct {
 	Annotated   bool          // it has a sidecar
 	// Annotations is the URL of the review as W3C Web Annotations.
 	Annotations string
-	annotations []byte // annotations.jsonld
-	listKey     uint64 // a hash of what lists show of it
+	annotations []byte        // annotations.jsonld
+	listKey     uint64        // a hash of what lists show of it
+	entries     []*ClaimEntry // its claims as the claims index lists them
 }
 
 // Original is where the reviewed text first appeared.
@@ -174,6 +175,6 @@ type Summary struct {
 	Review      *Grade
 	Counts      []Count
 	Claims      int
-	key         uint64   // the article's listKey
-	claims      []*Claim // for the claims index
+	key         uint64        // the article's listKey
+	entries     []*ClaimEntry // its claims, for the claims index
 }

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"encoding/binary"
 	"fmt"
 	"hash"
 	"hash/fnv"
@@ -140,19 +141,16 @@ func (b *builder) claimLists(sums []*Summary) []list {
 	s := b.site
 	var all []*ClaimEntry
 	for _, sum := range sums {
-		for _, c := range sum.claims {
-			all = append(all, &ClaimEntry{Claim: c, URL: sum.URL + "#claim-" + c.ID, ArticleTitle: sum.Title, ArticleURL: sum.URL, Date: sum.Date, key: sum.key})
-		}
+		all = append(all, sum.entries...)
+	}
+	byGrade := map[string][]*ClaimEntry{}
+	for _, c := range all {
+		byGrade[c.Grade.ID] = append(byGrade[c.Grade.ID], c)
 	}
 	counts := make([]Count, len(s.Claim))
 	countKey := fnv.New64a()
 	for i, g := range s.Claim {
-		counts[i].Grade = g
-		for _, c := range all {
-			if c.Grade.ID == g.ID {
-				counts[i].N++
-			}
-		}
+		counts[i] = Count{Grade: g, N: len(byGrade[g.ID])}
 		fmt.Fprintf(countKey, "%s=%d,", g.ID, counts[i].N)
 	}
 	// A claims page shows its own claims and the counts of every grade, so
@@ -175,13 +173,7 @@ func (b *builder) claimLists(sums []*Summary) []list {
 	claims("Claims reviewed", "claims/", all, nil)
 	for i := range s.Claim {
 		g := &s.Claim[i]
-		var of []*ClaimEntry
-		for _, c := range all {
-			if c.Grade.ID == g.ID {
-				of = append(of, c)
-			}
-		}
-		claims("Claims rated “"+g.Label+"”", "claims/"+g.ID+"/", of, g)
+		claims("Claims rated “"+g.Label+"”", "claims/"+g.ID+"/", byGrade[g.ID], g)
 	}
 	rp := &Page{Site: s, Kind: "ratings", Title: "Rating scales", URL: s.URL("ratings/"), Permalink: s.Permalink("ratings/"), Counts: counts, Total: len(all)}
 	return append(out, list{rel: "ratings/index.html", page: rp, keys: []uint64{countKey.Sum64()}})
@@ -199,7 +191,7 @@ func (b *builder) summaries() []*Summary {
 			Title: art.Title, URL: b.site.URL(a.URLPath), Permalink: b.site.Permalink(a.URLPath),
 			Description: art.Description, Author: art.Author, Date: art.Date, Lastmod: art.Lastmod,
 			Tags: a.Front.Tags, TagLinks: art.Tags, Counts: art.Counts, Claims: len(art.Claims),
-			key: art.listKey, claims: art.Claims,
+			key: art.listKey, entries: art.entries,
 		}
 		if s.Lastmod.IsZero() {
 			s.Lastmod = a.ModTime
@@ -253,9 +245,11 @@ func fingerprint(rel string, p *Page, keys []uint64) uint64 {
 }
 
 func hashKeys(h hash.Hash64, keys []uint64) uint64 {
+	buf := make([]byte, 0, 8*len(keys))
 	for _, k := range keys {
-		fmt.Fprintf(h, "%x,", k)
+		buf = binary.LittleEndian.AppendUint64(buf, k)
 	}
+	h.Write(buf)
 	return h.Sum64()
 }
 
