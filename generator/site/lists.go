@@ -257,10 +257,10 @@ func hashKeys(h hash.Hash64, keys []uint64) uint64 {
 // other files to out.
 func (b *builder) addFiles(out *outputs) {
 	for rel, f := range b.theme.assets {
-		out.copies[rel] = source{f.fsys, f.name}
+		out.copies[rel] = source{fsys: f.fsys, name: f.name, site: f.over}
 	}
 	out.pages["assets/code.css"] = markup.Stylesheet()
 	for _, f := range b.content.Static {
-		out.copies[f.Out] = source{b.opts.FS, f.Path}
+		out.copies[f.Out] = source{fsys: b.opts.FS, name: f.Path, site: true}
 	}
 }

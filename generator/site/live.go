@@ -121,7 +121,7 @@ func (l *Live) Update(paths []string) (*Update, error) {
 	up := &Update{Full: full, CSSOnly: !full}
 	up.Changed, up.Removed = changedPages(prev.out, next.out)
 	for rel, src := range next.out.copies {
-		if src.fsys == l.opts.FS && l.touched(src.name, all) && !contains(up.Changed, rel) {
+		if src.site && l.touched(src.name, all) && !contains(up.Changed, rel) {
 			up.Changed = append(up.Changed, rel)
 		}
 	}

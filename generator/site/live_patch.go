@@ -150,5 +150,5 @@ func (b *builder) updateFile(p string, out *outputs) {
 	f := content.File{Path: p, Out: content.FileOut(p)}
 	b.content.Static = append(b.content.Static, f)
 	sort.Slice(b.content.Static, func(i, j int) bool { return b.content.Static[i].Path < b.content.Static[j].Path })
-	out.copies[f.Out] = source{b.opts.FS, p}
+	out.copies[f.Out] = source{fsys: b.opts.FS, name: p, site: true}
 }

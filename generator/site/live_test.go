@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/scholia/scholia/generator/internal/testsite"
 
@@ -226,5 +227,26 @@ func TestLiveStartsBroken(t *testing.T) {
 	}
 	if _, ok := l.File("a/index.html"); !ok {
 		t.Error("the fixed article is not served")
+	}
+}
+
+// TestLiveOnMapFS checks that a Live over an in-memory file system (a map,
+// which == cannot compare) updates without panicking.
+func TestLiveOnMapFS(t *testing.T) {
+	fsys := smallSite()
+	l, err := NewLive(Options{FS: fsys, Now: fixedNow})
+	if err != nil {
+		t.Fatal(err)
+	}
+	fsys["content/static/CNAME"] = &fstest.MapFile{Data: []byte("other.example\n")}
+	up, err := l.Update([]string{"content/static/CNAME"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !contains(up.Changed, "CNAME") {
+		t.Errorf("changed %v, want CNAME", up.Changed)
+	}
+	if b, _ := l.File("CNAME"); string(b) != "other.example\n" {
+		t.Errorf("CNAME = %q", b)
 	}
 }

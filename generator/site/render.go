@@ -19,11 +19,16 @@ type outputs struct {
 	copies map[string]source // files copied as they are, by output path
 }
 
-// source is a file to copy: from the site or the embedded theme.
+// source is a file to copy: from the site or the embedded theme. Sources
+// are compared by site and name, never by file system: an fs.FS may be a
+// map, which == cannot compare.
 type source struct {
 	fsys fs.FS
 	name string
+	site bool // from the site's own files, not the theme
 }
+
+func (s source) same(t source) bool { return s.site == t.site && s.name == t.name }
 
 func (o *outputs) clone() *outputs {
 	return &outputs{pages: maps.Clone(o.pages), copies: maps.Clone(o.copies)}
@@ -124,7 +129,7 @@ func (b *builder) articlePage(a *content.Article) ([]byte, error) {
 // errors come back with whatever did render.
 func (b *builder) renderAll(progress func(done, total int)) (*outputs, diag.List) {
 	arts := b.content.Articles
-	total := 2*len(arts) + 1
+	total := len(arts) + 1 // each article, then everything else
 	var done atomic.Int64
 	step := func() {
 		if progress != nil {
@@ -156,7 +161,7 @@ func changedPages(prev, next *outputs) (changed, removed []string) {
 		}
 	}
 	for rel, src := range next.copies {
-		if old, ok := prev.copies[rel]; !ok || old != src {
+		if old, ok := prev.copies[rel]; !ok || !old.same(src) {
 			changed = append(changed, rel)
 		}
 	}
