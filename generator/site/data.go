@@ -72,8 +72,6 @@ type Page struct {
 	Grade       *Grade        // for "claims" of one grade
 	Counts      []Count       // for "claims" and "ratings": claims per grade, every grade of the scale
 	Total       int           // for "claims" and "ratings": how many claims in all
-	// Alternates are other representations of the page (the Atom feed).
-	Alternates []Link
 }
 
 // Paginator is where a page stands in a list of pages.

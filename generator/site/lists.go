@@ -75,7 +75,6 @@ func (b *builder) lists() []list {
 	}
 	articles("home", "", "", sums, func(p *Page) {
 		p.Description = s.Description
-		p.Alternates = []Link{{Title: s.Title, URL: s.URL("feed.xml")}}
 		if h := b.content.Home; h != nil && p.Paginator.Number == 1 {
 			if art := b.rendered[h.Path]; art != nil {
 				p.Body, p.Title = art.Body, art.Title
