@@ -145,8 +145,11 @@ func (e *env) parse(fs *flag.FlagSet, args []string) error {
 			return flag.ErrHelp
 		}
 	}
+	// The flag package would print the error and the whole usage; say it
+	// once, with where to look.
+	fs.SetOutput(io.Discard)
 	if err := fs.Parse(args); err != nil {
-		return fmt.Errorf("%w: %s %s", errUsage, fs.Name(), err)
+		return fmt.Errorf("%w: %s: %s (see 'scholia %s -h')", errUsage, fs.Name(), err, fs.Name())
 	}
 	return nil
 }

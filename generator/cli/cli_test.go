@@ -155,7 +155,7 @@ func TestServe(t *testing.T) {
 		stderr string
 	}{
 		{"address in use", []string{"serve", "-src", good, "-addr", taken.Addr().String()}, ExitContent, "cannot listen on " + taken.Addr().String() + ": the address is in use"},
-		{"bad address", []string{"serve", "-src", good, "-addr", "1313"}, ExitContent, "want HOST:PORT"},
+		{"bad address", []string{"serve", "-src", good, "-addr", "1313"}, ExitUsage, "want HOST:PORT"},
 		{"negative poll", []string{"serve", "-src", good, "-poll", "-1s"}, ExitUsage, "-poll"},
 		{"arguments", []string{"serve", "-src", good, "extra"}, ExitUsage, "no arguments"},
 		{"missing src", []string{"serve", "-src", filepath.Join(good, "nope")}, ExitUsage, "no such folder"},
@@ -190,5 +190,29 @@ func TestProgressQuietOffTerminal(t *testing.T) {
 	piped, _ := io.ReadAll(r)
 	if buf.Len() != 0 || len(piped) != 0 {
 		t.Errorf("progress written off a terminal: %q, %q", buf.String(), piped)
+	}
+}
+
+// TestUsageErrorOnce checks that a bad flag is reported once, with where to
+// look, not once by the flag package and again by scholia.
+func TestUsageErrorOnce(t *testing.T) {
+	for _, args := range [][]string{{"build", "-nope"}, {"serve", "-poll", "abc"}, {"check", "-format"}} {
+		status, _, stderr := run(args...)
+		if status != ExitUsage || strings.Count(stderr, "\n") != 1 || !strings.Contains(stderr, "-h'") {
+			t.Errorf("scholia %q: status %d, stderr %q; want one line pointing at -h", args, status, stderr)
+		}
+	}
+}
+
+// TestNewLeavesNothingHalfMade checks that new stops, writing nothing, when
+// the sidecar it would create is already there.
+func TestNewLeavesNothingHalfMade(t *testing.T) {
+	site := writeSite(t, map[string]string{"content/articles/x.annotations.yaml": "claims: []\n"})
+	status, _, stderr := run("new", "-src", site, "articles/x")
+	if status != ExitContent || !strings.Contains(stderr, "already exists") {
+		t.Errorf("new over an existing sidecar: status %d, %s", status, stderr)
+	}
+	if _, err := os.Stat(filepath.Join(site, "content/articles/x.md")); err == nil {
+		t.Error("new left the article behind after failing on its sidecar")
 	}
 }

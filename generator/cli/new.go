@@ -29,24 +29,35 @@ func runNew(e *env, args []string) error {
 	}
 	md := filepath.Join(*src, "content", filepath.FromSlash(rel)+".md")
 	sidecar := strings.TrimSuffix(md, ".md") + ".annotations.yaml"
-	for _, p := range []string{md, sidecar} {
-		if _, err := os.Stat(p); err == nil {
-			return fmt.Errorf("%s already exists; not overwriting it", p)
-		} else if !errors.Is(err, fs.ErrNotExist) {
-			return err
-		}
-	}
 	if err := os.MkdirAll(filepath.Dir(md), 0o755); err != nil {
 		return err
 	}
-	if err := os.WriteFile(md, []byte(newArticle(path.Base(rel), time.Now())), 0o644); err != nil {
+	if err := createNew(md, newArticle(path.Base(rel), time.Now())); err != nil {
 		return err
 	}
-	if err := os.WriteFile(sidecar, []byte(newSidecar), 0o644); err != nil {
+	if err := createNew(sidecar, newSidecar); err != nil {
+		os.Remove(md) // leave nothing half made
 		return err
 	}
 	fmt.Fprintf(e.stdout, "created %s\ncreated %s\n", md, sidecar)
 	return nil
+}
+
+// createNew writes a file that must not exist yet; O_EXCL makes the check
+// and the creation one step, so nothing is ever overwritten.
+func createNew(name, text string) error {
+	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if errors.Is(err, fs.ErrExist) {
+		return fmt.Errorf("%s already exists; not overwriting it", name)
+	}
+	if err != nil {
+		return err
+	}
+	if _, err := f.WriteString(text); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
 }
 
 // newArticle is the starting text of an article: a draft, so that it stays

@@ -4,6 +4,7 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"net"
 	"os"
 	"os/signal"
 	"syscall"
@@ -44,10 +45,16 @@ func runServe(e *env, args []string) error {
 	opts.BaseURL = "/"
 	listen := ""
 	if explicit {
+		if _, _, err := net.SplitHostPort(*addr); err != nil {
+			return fmt.Errorf("%w: -addr %q: want HOST:PORT, such as 127.0.0.1:1313", errUsage, *addr)
+		}
 		listen = *addr
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	// After the first Ctrl-C, a second one ends the program at once, even
+	// if a rebuild hangs.
+	context.AfterFunc(ctx, stop)
 	return server.Run(ctx, server.Options{
 		Root: sf.src,
 		Addr: listen,
