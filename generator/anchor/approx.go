@@ -125,24 +125,3 @@ func step(pv, mv, eq uint64, hin int, last uint64) (uint64, uint64, int) {
 	}
 	return mh | ^(xv | ph), ph & xv, hout
 }
-
-// levenshtein returns the edit distance between a and b.
-func levenshtein(a, b []rune) int {
-	row := make([]int, len(b)+1)
-	for j := range row {
-		row[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		diag := row[0]
-		row[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			next := min(row[j]+1, row[j-1]+1, diag+cost)
-			diag, row[j] = row[j], next
-		}
-	}
-	return row[len(b)]
-}

@@ -288,3 +288,24 @@ func TestLoadReadsSiteYAML(t *testing.T) {
 		t.Errorf("Title, BaseURL = %q, %q", cfg.Title, cfg.BaseURL)
 	}
 }
+
+// TestLanguageIsCanonical checks that a language tag is stored in the form
+// <html lang> wants.
+func TestLanguageIsCanonical(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{in: "en_US", want: "en-US"},
+		{in: "EN-us", want: "en-US"},
+		{in: "pt-BR", want: "pt-BR"},
+		{in: "fr", want: "fr"},
+	} {
+		t.Run(tc.in, func(t *testing.T) {
+			cfg, err := Decode("site.yaml", []byte("language: "+tc.in+"\n"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if cfg.Language != tc.want {
+				t.Errorf("language %q is stored as %q, want %q", tc.in, cfg.Language, tc.want)
+			}
+		})
+	}
+}

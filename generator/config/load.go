@@ -56,10 +56,12 @@ func Decode(path string, data []byte) (*Config, error) {
 	}
 	if n := m.Get("language"); n.Given() {
 		s := strings.TrimSpace(d.String(n, "language"))
-		if _, err := language.Parse(s); err != nil || s == "" {
+		if tag, err := language.Parse(s); err != nil || s == "" {
 			d.Errorf(n, "language %q is not a BCP 47 language tag: write one like en, fr or pt-BR", s)
 		} else {
-			cfg.Language = s
+			// The canonical form: en_US and EN-us are read, but <html lang>
+			// wants en-US.
+			cfg.Language = tag.String()
 		}
 	}
 	pub := d.Map(m.Get("publisher"), "publisher", "", "name", "url")

@@ -40,12 +40,9 @@ func (d *Decoder) resolve(n ast.Node) ast.Node {
 		case *ast.AnchorNode:
 			n = v.Value
 		case *ast.AliasNode:
-			if v.Value == nil {
-				return nil
-			}
-			target, ok := d.anchors[v.Value.GetToken().Value]
+			target, ok := d.aliases[v]
 			if !ok {
-				return n
+				return nil
 			}
 			n = target
 		default:

@@ -19,8 +19,8 @@ type Decoder struct {
 	offset  int // added to the parser's line numbers
 	lines   int // the number of lines of the input, for clamping
 	errs    diag.List
-	anchors map[string]ast.Node
-	budget  int // nodes Any may still visit (alias bombs)
+	aliases map[*ast.AliasNode]ast.Node // each alias's target: the anchor of its name defined last before it
+	budget  int                         // nodes Any may still visit (alias bombs)
 	syntax  bool
 }
 
@@ -30,9 +30,6 @@ type Node struct {
 	n         ast.Node
 	line, col int
 }
-
-// Pos returns the line and column of n in its file (0, 0 for the zero Node).
-func (n Node) Pos() (line, col int) { return n.line, n.col }
 
 // Given reports whether n holds a value: it is false for a key that is
 // absent, empty or null.
@@ -61,7 +58,7 @@ func Parse(path string, src []byte, firstLine int) (*Decoder, Node) {
 		path:    path,
 		offset:  firstLine - 1,
 		lines:   bytes.Count(src, []byte("\n")) + 1,
-		anchors: map[string]ast.Node{},
+		aliases: map[*ast.AliasNode]ast.Node{},
 		budget:  100000,
 	}
 	if bytes.HasPrefix(src, []byte(bom)) {
@@ -88,8 +85,7 @@ func Parse(path string, src []byte, firstLine int) (*Decoder, Node) {
 		d.add(line, col, `a second YAML document starts here: a file holds one document, so remove this "---" line`)
 	}
 	body := file.Docs[0].Body
-	ast.Walk(anchorFinder(d.anchors), body)
-	ast.Walk(aliasChecker{d}, body)
+	ast.Walk(&aliasResolver{d: d, anchors: map[string]ast.Node{}}, body)
 	if body == nil {
 		return d, Node{}
 	}
@@ -107,21 +103,28 @@ func parse(src []byte) (file *ast.File, err error) {
 	return parser.ParseBytes(src, 0, parser.AllowDuplicateMapKey())
 }
 
-type anchorFinder map[string]ast.Node
-
-func (a anchorFinder) Visit(n ast.Node) ast.Visitor {
-	if an, ok := n.(*ast.AnchorNode); ok && an.Name != nil {
-		a[an.Name.GetToken().Value] = an.Value
-	}
-	return a
+// aliasResolver walks a document in order and gives each alias the anchor
+// of its name defined last before it, as YAML says: an anchor may be
+// redefined, and an alias before any anchor of its name is an error.
+type aliasResolver struct {
+	d       *Decoder
+	anchors map[string]ast.Node
 }
 
-// aliasChecker reports aliases to anchors that are not defined.
-type aliasChecker struct{ d *Decoder }
-
-func (a aliasChecker) Visit(n ast.Node) ast.Visitor {
-	if al, ok := n.(*ast.AliasNode); ok && al.Value != nil {
-		if name := al.Value.GetToken().Value; !a.d.defined(name) {
+func (a *aliasResolver) Visit(n ast.Node) ast.Visitor {
+	switch v := n.(type) {
+	case *ast.AnchorNode:
+		if v.Name != nil {
+			a.anchors[v.Name.GetToken().Value] = v.Value
+		}
+	case *ast.AliasNode:
+		if v.Value == nil {
+			break
+		}
+		name := v.Value.GetToken().Value
+		if target, ok := a.anchors[name]; ok {
+			a.d.aliases[v] = target
+		} else {
 			a.d.Errorf(a.d.node(n), "alias *%s is not defined: define it first with &%s, or remove the *", name, name)
 		}
 	}
@@ -166,15 +169,10 @@ func syntaxHint(msg string) string {
 // becomes an empty value.
 func (d *Decoder) node(n ast.Node) Node {
 	line, col := position(n)
-	if al, ok := n.(*ast.AliasNode); ok && (al.Value == nil || !d.defined(al.Value.GetToken().Value)) {
+	if al, ok := n.(*ast.AliasNode); ok && d.aliases[al] == nil {
 		n = nil
 	}
 	return Node{n: n, line: line, col: col}
-}
-
-func (d *Decoder) defined(anchor string) bool {
-	_, ok := d.anchors[anchor]
-	return ok
 }
 
 // position is where n starts: for a block mapping, its first key.

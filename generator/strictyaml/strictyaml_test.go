@@ -277,3 +277,23 @@ func TestSyntaxErrorHints(t *testing.T) {
 		t.Errorf("errors (-want +got):\n%s", diff)
 	}
 }
+
+// TestAliasesFollowDocumentOrder checks YAML's rule that an alias names the
+// anchor defined last before it: a later redefinition does not change it,
+// and an alias before its anchor is undefined.
+func TestAliasesFollowDocumentOrder(t *testing.T) {
+	d, root := Parse("f.yaml", []byte("a: &x one\nb: *x\nc: &x two\nd: *x\n"), 1)
+	m := d.Map(root, "test", "", "a", "b", "c", "d")
+	if b, dd := d.String(m.Get("b"), "b"), d.String(m.Get("d"), "d"); b != "one" || dd != "two" {
+		t.Errorf("b, d = %q, %q; want one, two", b, dd)
+	}
+	if err := d.Err(); err != nil {
+		t.Errorf("redefined anchor: %v", err)
+	}
+	d, root = Parse("f.yaml", []byte("b: *x\nc: &x two\n"), 1)
+	d.Map(root, "test", "", "b", "c")
+	want := []string{`f.yaml:1:4: alias *x is not defined: define it first with &x, or remove the *`}
+	if diff := cmp.Diff(want, errLines(t, d.Err())); diff != "" {
+		t.Errorf("alias before its anchor (-want +got):\n%s", diff)
+	}
+}
