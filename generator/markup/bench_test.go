@@ -106,7 +106,7 @@ func TestConcurrentArticles(t *testing.T) {
 				if err != nil || !bytes.Equal(res.HTML, in.want) {
 					t.Errorf("goroutine %d: different output (err %v)", g, err)
 				}
-				_ = r.Note("A *note* with [a link](https://example.org).")
+				_ = r.Note("claim-x", "A *note* with [a link](https://example.org).")
 			}
 		})
 	}

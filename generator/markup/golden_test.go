@@ -74,10 +74,16 @@ func TestGolden(t *testing.T) {
 			for _, e := range got.Errors {
 				// The kind only: the wording is package anchor's.
 				var ae *anchor.Error
-				if !errors.As(e, &ae) {
-					t.Fatalf("claim %d: not an *anchor.Error: %v", e.Index, e)
+				var kind error
+				switch {
+				case errors.As(e, &ae):
+					kind = ae.Kind
+				case errors.Is(e, ErrInRawLink):
+					kind = ErrInRawLink
+				default:
+					t.Fatalf("claim %d: neither an *anchor.Error nor ErrInRawLink: %v", e.Index, e)
 				}
-				fmt.Fprintf(&errs, "claim %d (%s): %v\n", e.Index, claims[e.Index].ID, ae.Kind)
+				fmt.Fprintf(&errs, "claim %d (%s): %v\n", e.Index, claims[e.Index].ID, kind)
 			}
 			if *update {
 				ar.Files = setSection(ar.Files, "want.html", string(got.HTML))

@@ -115,3 +115,76 @@ func (r linkRenderer) renderAutoLink(w util.BufWriter, source []byte, node ast.N
 	}
 	return ast.WalkContinue, nil
 }
+
+// imageRenderer renders images under a policy: an image whose source the
+// policy does not allow is rendered as its alt text. Notes use it, so that
+// a note shown on any page loads no relative image and no data: or
+// javascript: URL (goldmark's renderer would write src="" for the latter,
+// which requests the page again).
+type imageRenderer struct{ allow linkPolicy }
+
+func (r imageRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	reg.Register(ast.KindImage, r.renderImage)
+}
+
+func (r imageRenderer) renderImage(w util.BufWriter, source []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		return ast.WalkContinue, nil
+	}
+	n := node.(*ast.Image)
+	dest := util.URLEscape(n.Destination, true)
+	if !r.allow(dest) {
+		writeTexts(w, source, n)
+		return ast.WalkSkipChildren, nil
+	}
+	// As html.Renderer.renderImage (not XHTML); an allowed URL is never
+	// one of its dangerous ones.
+	_, _ = w.WriteString(`<img src="`)
+	_, _ = w.Write(util.EscapeHTML(dest))
+	_, _ = w.WriteString(`" alt="`)
+	writeTexts(w, source, n)
+	_ = w.WriteByte('"')
+	if n.Title != nil {
+		_, _ = w.WriteString(` title="`)
+		ghtml.DefaultWriter.Write(w, n.Title)
+		_ = w.WriteByte('"')
+	}
+	if n.Attributes() != nil {
+		ghtml.RenderAttributes(w, n, ghtml.ImageAttributeFilter)
+	}
+	_ = w.WriteByte('>')
+	return ast.WalkSkipChildren, nil
+}
+
+// writeTexts writes the text of n's descendants, escaped, as goldmark's
+// html.Renderer does for an image's alt attribute (renderTexts): the same
+// is the text that stands for an image that is not shown.
+func writeTexts(w util.BufWriter, source []byte, n ast.Node) {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		switch c := c.(type) {
+		case *ast.String:
+			switch {
+			case c.IsCode():
+				_, _ = w.Write(c.Value)
+			case c.IsRaw():
+				ghtml.DefaultWriter.RawWrite(w, c.Value)
+			default:
+				ghtml.DefaultWriter.Write(w, c.Value)
+			}
+		case *ast.Text:
+			value := c.Segment.Value(source)
+			if c.IsRaw() {
+				ghtml.DefaultWriter.RawWrite(w, value)
+				continue
+			}
+			ghtml.DefaultWriter.Write(w, value)
+			if c.HardLineBreak() {
+				_, _ = w.WriteString("<br>\n")
+			} else if c.SoftLineBreak() {
+				_ = w.WriteByte('\n')
+			}
+		default:
+			writeTexts(w, source, c)
+		}
+	}
+}

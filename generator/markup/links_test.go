@@ -1,6 +1,7 @@
 package markup
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -71,13 +72,26 @@ func TestNote(t *testing.T) {
 			want: "<h1>Verdict</h1>\n<p>&ldquo;Quoted&rdquo; &ndash; yes</p>\n",
 		},
 		{
+			name: "web images only", src: "![web](https://e.org/a.png \"T\") ![Web2](HTTP://e.org/b.png)",
+			want: "<p><img src=\"https://e.org/a.png\" alt=\"web\" title=\"T\"> <img src=\"HTTP://e.org/b.png\" alt=\"Web2\"></p>\n",
+		},
+		{
+			name: "other images are their alt text",
+			src:  "![rel](rel.png) ![abs](/a.png) ![js](javascript:alert(1)) ![data](data:image/png;base64,AA==) ![a & b < c](x.png) ![*em* \"q\" `c`](y.png)",
+			want: "<p>rel abs js data a &amp; b &lt; c em &ldquo;q&rdquo; c</p>\n",
+		},
+		{
+			name: "image alt text in a web link", src: "[![logo](logo.png)](https://e.org)",
+			want: "<p><a href=\"https://e.org\">logo</a></p>\n",
+		},
+		{
 			name: "code highlighted", src: "```go\nx := 1\n```\n",
 			want: "<pre class=\"chroma\" tabindex=\"0\"><code class=\"language-go\"><span class=\"hl-nx\">x</span><span class=\"hl-w\"> </span><span class=\"hl-o\">:=</span><span class=\"hl-w\"> </span><span class=\"hl-mi\">1</span><span class=\"hl-w\">\n</span></code></pre>\n",
 		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := New(Options{Unsafe: tt.unsafe}).Note(tt.src)
+			got := New(Options{Unsafe: tt.unsafe}).Note("k", tt.src)
 			if diff := cmp.Diff(tt.want, string(got)); diff != "" {
 				t.Errorf("(-want +got):\n%s", diff)
 			}
@@ -85,25 +99,54 @@ func TestNote(t *testing.T) {
 	}
 }
 
-// TestNoteFootnoteIDs checks that two notes on a page do not share
-// footnote ids, and that a note renders the same every time.
+// TestNoteFootnoteIDs checks that notes with different keys do not share
+// footnote ids, even when their text is the same, that no footnote id can
+// be taken for an id of the contract ("claim-ID", "note-ID") or of the
+// article's footnotes ("fn:N", "fnref:N"), and that a note renders the same
+// every time.
 func TestNoteFootnoteIDs(t *testing.T) {
 	r := New(Options{})
-	a := string(r.Note("Claim[^1].\n\n[^1]: Source A."))
-	b := string(r.Note("Other[^1].\n\n[^1]: Source B."))
+	const note = "Claim[^1].\n\n[^1]: Source A."
+	a := string(r.Note("claim-a", note))
+	b := string(r.Note("claim-b", note))
+	review := string(r.Note("review", note))
 	if a == "" || b == "" {
 		t.Fatal("empty note")
 	}
-	idsA, idsB := footnoteIDs(a), footnoteIDs(b)
+	idsA, idsB, idsR := footnoteIDs(a), footnoteIDs(b), footnoteIDs(review)
 	if len(idsA) == 0 {
 		t.Fatalf("no footnote ids in %s", a)
 	}
 	for id := range idsA {
-		if idsB[id] {
-			t.Errorf("id %q in both notes:\n%s\n%s", id, a, b)
+		if idsB[id] || idsR[id] {
+			t.Errorf("id %q in two notes:\n%s\n%s\n%s", id, a, b, review)
 		}
 	}
-	if again := string(r.Note("Claim[^1].\n\n[^1]: Source A.")); again != a {
+	for _, ids := range []map[string]bool{idsA, idsB, idsR} {
+		for id := range ids {
+			if !strings.HasPrefix(id, "fn-") || strings.HasPrefix(id, "fn:") || strings.HasPrefix(id, "fnref:") {
+				t.Errorf("footnote id %q does not start with fn-", id)
+			}
+		}
+	}
+	if !idsA["fn-claim-a-fn:1"] || !idsA["fn-claim-a-fnref:1"] {
+		t.Errorf("ids %v, want fn-claim-a-fn:1 and fn-claim-a-fnref:1", idsA)
+	}
+	if again := string(r.Note("claim-a", note)); again != a {
 		t.Errorf("note not reproducible:\n%s\n%s", a, again)
+	}
+}
+
+func TestFootnotePrefix(t *testing.T) {
+	tests := []struct{ key, want string }{
+		{key: "review", want: "fn-review-"},
+		{key: "claim-a-1_B", want: "fn-claim-a-1_B-"},
+		{key: "", want: "fn--"},
+		{key: `a b"c.d:é`, want: "fn-a.20b.22c.2ed.3a.c3.a9-"},
+	}
+	for _, tt := range tests {
+		if got := string(footnotePrefix(tt.key)); got != tt.want {
+			t.Errorf("footnotePrefix(%q) = %q, want %q", tt.key, got, tt.want)
+		}
 	}
 }

@@ -5,7 +5,11 @@
 //
 // Articles are CommonMark with the GitHub extensions (tables,
 // strikethrough, bare URLs as links, task lists), footnotes, typographic
-// quotes and dashes, and an id on every heading. Raw HTML is omitted (an
+// quotes and dashes, and an id on every heading. Heading ids are goldmark's
+// (lower-cased words joined by "-", made unique with "-1", "-2", ...),
+// except that an id that would start with "claim-" or "note-", the
+// prefixes of the ids of section 7 of the design, gets "h-" in front:
+// "## Claim guns" has id="h-claim-guns". Raw HTML is omitted (an
 // HTML comment says so) unless [Options].Unsafe is set. Links go to http(s)
 // and mailto URLs, relative URLs and #fragments; a link to any other scheme
 // (javascript:, data:, file:, ...) is rendered as its text, Unsafe or not.
@@ -16,8 +20,9 @@
 // ("done", "not done"), as axe-core asks.
 //
 // Notes ([Renderer.Note]) use the same Markdown but never raw HTML, link
-// only absolute http(s) URLs, give headings no id and prefix footnote ids
-// per note, so several notes fit on one page.
+// only absolute http(s) URLs and show only http(s) images (any other image
+// is its alt text), give headings no id and prefix footnote ids with the
+// note's key ("fn-KEY-fn:1"), so several notes fit on one page.
 //
 // # Claims
 //
@@ -45,8 +50,13 @@
 // Its text is the grade's label; N counts claims from 1, so that every
 // reference has a name of its own. When the last mark is in a link (links
 // cannot nest), a code span or a strikethrough, the reference follows that
-// element instead. A claim that cannot be anchored is not highlighted and
-// comes back in [Result].Errors.
+// element instead. With [Options].Unsafe, the same holds for a link made
+// of raw HTML: when the last mark is between an <a ...> and its </a>, the
+// reference follows the raw </a>; when that </a> is not in the same block
+// (paragraph, heading, table cell, ...) or missing, the link holds the rest
+// of the block and no place after the last mark is outside it: the claim is
+// not highlighted but is an error ([ErrInRawLink]). A claim that cannot be anchored is
+// not highlighted and comes back in [Result].Errors.
 //
 // # Example
 //
@@ -85,8 +95,8 @@ package markup
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
-	"hash/fnv"
 
 	"github.com/scholia/scholia/generator/anchor"
 	"github.com/yuin/goldmark"
@@ -122,8 +132,8 @@ type Result struct {
 	Doc *anchor.Doc
 }
 
-// ClaimError is why claim Index could not be anchored; Err is usually an
-// *anchor.Error.
+// ClaimError is why claim Index could not be anchored; Err is an
+// *anchor.Error, or an error that wraps [ErrInRawLink].
 type ClaimError struct {
 	Index int
 	Err   error
@@ -135,9 +145,14 @@ func (e *ClaimError) Error() string { return e.Err.Error() }
 // Unwrap returns e.Err.
 func (e *ClaimError) Unwrap() error { return e.Err }
 
+// ErrInRawLink is the error of a claim (with [Options].Unsafe) whose
+// quote ends inside a link made of raw HTML that is not closed in the same
+// block: its note reference, a link itself, has no place outside it.
+var ErrInRawLink = errors.New("quote ends inside a raw HTML link")
+
 // Renderer renders Markdown; it is safe for concurrent use.
 type Renderer struct {
-	opts    Options
+	unsafe  bool
 	article goldmark.Markdown
 	note    goldmark.Markdown
 }
@@ -149,7 +164,9 @@ func New(opts Options) *Renderer {
 		htmlOpts = append(htmlOpts, ghtml.WithUnsafe())
 	}
 	article := goldmark.New(
-		goldmark.WithExtensions(extension.GFM, extension.Footnote, extension.Typographer, claimExtender{}),
+		// typographer is extension.Typographer that also records where
+		// each piece it makes came from, for the text model.
+		goldmark.WithExtensions(extension.GFM, extension.Footnote, typographer{}, claimExtender{}),
 		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
 		goldmark.WithRendererOptions(append(htmlOpts, renderer.WithNodeRenderers(
 			util.Prioritized(linkRenderer{allow: articleLinks}, 100),
@@ -162,11 +179,12 @@ func New(opts Options) *Renderer {
 			extension.NewFootnote(extension.WithFootnoteIDPrefixFunction(noteFootnotePrefix))),
 		goldmark.WithRendererOptions(renderer.WithNodeRenderers(
 			util.Prioritized(linkRenderer{allow: noteLinks}, 100),
+			util.Prioritized(imageRenderer{allow: noteLinks}, 100),
 			util.Prioritized(codeRenderer{}, 100),
 			util.Prioritized(taskRenderer{}, 100),
 		)),
 	)
-	return &Renderer{opts: opts, article: article, note: note}
+	return &Renderer{unsafe: opts.Unsafe, article: article, note: note}
 }
 
 // Article renders the Markdown body of the article at path (relative to the
@@ -177,8 +195,8 @@ func (r *Renderer) Article(path string, src []byte, claims []Claim) (*Result, er
 
 func (r *Renderer) render(path string, src []byte, claims []Claim,
 	find func(*anchor.Doc, anchor.Quote) (anchor.Match, error)) (*Result, error) {
-	j := &job{path: path, claims: claims, find: find}
-	pc := parser.NewContext()
+	j := &job{path: path, claims: claims, find: find, unsafe: r.unsafe, typo: map[*ast.String]text.Segment{}}
+	pc := parser.NewContext(parser.WithIDs(newHeadingIDs()))
 	pc.Set(jobKey, j)
 	doc := r.article.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
 	var buf bytes.Buffer
@@ -193,25 +211,32 @@ func (r *Renderer) render(path string, src []byte, claims []Claim,
 const noteFootnotePrefixKey = "scholia-footnote-prefix"
 
 // noteFootnotePrefix keeps the footnote ids of the notes on one page apart
-// (and apart from the article's): it is derived from the note's text, so
-// builds are reproducible.
+// (and apart from the article's, "fn:1", and from the ids of section 7 of
+// the design, "claim-ID" and "note-ID"): Note puts "fn-KEY-" in the
+// document's meta.
 func noteFootnotePrefix(n ast.Node) []byte {
 	if d := n.OwnerDocument(); d != nil {
 		if p, ok := d.Meta()[noteFootnotePrefixKey].([]byte); ok {
 			return p
 		}
 	}
-	return []byte("note-")
+	return []byte("fn-")
 }
 
-// Note renders the Markdown of a note or review summary: no raw HTML, and
-// only http(s) URLs become links.
-func (r *Renderer) Note(src string) []byte {
+// Note renders the Markdown of a note or review summary: no raw HTML, only
+// http(s) URLs become links and only http(s) images are shown.
+//
+// key tells the notes of one page apart: it must be unique on the page (the
+// site uses "review" for the review summary and "claim-ID" for the note on
+// claim ID). The note's footnote ids are "fn-KEY-fn:N" and "fn-KEY-fnref:N",
+// so they never meet the article's footnote ids ("fn:N"), the heading ids
+// (no ":"), the ids "claim-ID" and "note-ID", or those of another note with
+// another key. Bytes of key other than ASCII letters, digits, "-" and "_"
+// are written as ".XX" (hex), which keeps the ids valid and distinct.
+func (r *Renderer) Note(key, src string) []byte {
 	source := []byte(src)
 	doc := r.note.Parser().Parse(text.NewReader(source))
-	h := fnv.New32a()
-	_, _ = h.Write(source)
-	doc.OwnerDocument().AddMeta(noteFootnotePrefixKey, fmt.Appendf(nil, "n%08x-", h.Sum32()))
+	doc.OwnerDocument().AddMeta(noteFootnotePrefixKey, footnotePrefix(key))
 	var buf bytes.Buffer
 	if err := r.note.Renderer().Render(&buf, source, doc); err != nil {
 		// Rendering writes to memory and goldmark's renderers return no
@@ -219,6 +244,20 @@ func (r *Renderer) Note(src string) []byte {
 		return fmt.Appendf(nil, "<p>(note could not be rendered: %s)</p>\n", err)
 	}
 	return buf.Bytes()
+}
+
+// footnotePrefix is "fn-KEY-" with KEY's bytes made safe for an id.
+func footnotePrefix(key string) []byte {
+	p := []byte("fn-")
+	for i := 0; i < len(key); i++ {
+		switch c := key[i]; {
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9', c == '-', c == '_':
+			p = append(p, c)
+		default:
+			p = fmt.Appendf(p, ".%02x", c)
+		}
+	}
+	return append(p, '-')
 }
 
 // Stylesheet returns the CSS for highlighted code: chroma's "github" style,

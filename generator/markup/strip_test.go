@@ -6,6 +6,7 @@ import (
 	"io"
 	"slices"
 	"strings"
+	"testing"
 
 	"golang.org/x/net/html"
 
@@ -44,13 +45,20 @@ func Strip(s string) (string, error) {
 	return string(b), err
 }
 
-// checkNesting reports the first element closed out of order, or a link in
-// a link. Void elements
-// and end tags that close nothing (raw HTML fragments) are the caller's
-// business: with strict set, an unmatched end tag is an error too.
+// checkNesting reports the first element closed out of order, a mark left
+// open or closed by another element's end tag, or a link in a link.
+//
+// With strict unset (the plain HTML has raw HTML fragments), an end tag
+// that closes nothing is ignored, one that closes elements above its own
+// closes them (as an HTML parser does) unless one is a mark, and elements
+// other than marks may stay open at the end. Links are checked apart from
+// the stack, strict or not, as an HTML parser sees them: an <a> start tag
+// while a link is open (its </a> not seen yet, wherever that </a> stands)
+// is an error, so a relaxed stack never hides a link in a link.
 func checkNesting(s string, strict bool) error {
 	z := html.NewTokenizer(strings.NewReader(s))
 	var stack []string
+	inLink := false
 	for {
 		tt := z.Next()
 		switch tt {
@@ -58,27 +66,43 @@ func checkNesting(s string, strict bool) error {
 			if !errors.Is(z.Err(), io.EOF) {
 				return z.Err()
 			}
-			if len(stack) > 0 {
+			if len(stack) > 0 && (strict || slices.Contains(stack, "mark")) {
 				return fmt.Errorf("unclosed %v", stack)
 			}
 			return nil
-		case html.StartTagToken:
+		case html.StartTagToken, html.SelfClosingTagToken:
 			name, _ := z.TagName()
-			if string(name) == "a" && slices.Contains(stack, "a") {
-				return fmt.Errorf("<a> inside <a>: %v", stack)
+			if string(name) == "a" {
+				if inLink {
+					return fmt.Errorf("<a> inside <a>: %v", stack)
+				}
+				inLink = true
 			}
-			if !voidElements[string(name)] {
+			if tt == html.StartTagToken && !voidElements[string(name)] {
 				stack = append(stack, string(name))
 			}
 		case html.EndTagToken:
 			name, _ := z.TagName()
-			if len(stack) == 0 || stack[len(stack)-1] != string(name) {
-				if strict || string(name) == "mark" {
-					return fmt.Errorf("</%s> closes %v", name, stack)
-				}
+			if string(name) == "a" {
+				inLink = false
+			}
+			if len(stack) > 0 && stack[len(stack)-1] == string(name) {
+				stack = stack[:len(stack)-1]
 				continue
 			}
-			stack = stack[:len(stack)-1]
+			if strict || string(name) == "mark" {
+				return fmt.Errorf("</%s> closes %v", name, stack)
+			}
+			i := len(stack) - 1
+			for i >= 0 && stack[i] != string(name) {
+				i--
+			}
+			if i >= 0 {
+				if slices.Contains(stack[i+1:], "mark") {
+					return fmt.Errorf("</%s> closes a mark: %v", name, stack)
+				}
+				stack = stack[:i]
+			}
 		}
 	}
 }
@@ -147,4 +171,37 @@ func footnoteIDs(s string) map[string]bool {
 		}
 	}
 	return ids
+}
+
+func TestCheckNesting(t *testing.T) {
+	tests := []struct {
+		name    string
+		html    string
+		strict  bool
+		wantErr bool
+	}{
+		{name: "nested", html: "<p><em><mark>a</mark></em></p>", strict: true},
+		{name: "crossed", html: "<p><em>a</p></em>", strict: true, wantErr: true},
+		{name: "crossed, relaxed", html: "<p><em>a</p></em>"},
+		{name: "mark crossed, relaxed", html: "<p><mark>a</p></mark>", wantErr: true},
+		{name: "mark closed by another end tag, relaxed", html: "<p><span><mark>a</span></mark></p>", wantErr: true},
+		{name: "mark left open, relaxed", html: "<p><mark>a", wantErr: true},
+		{name: "link in link", html: `<p><a href="x"><a data-annot href="#n">L</a></a></p>`, strict: true, wantErr: true},
+		{name: "link in link, relaxed", html: `<p><a href="x"><a data-annot href="#n">L</a></a></p>`, wantErr: true},
+		// The raw </a> closes nothing on the stack (its <a> is in an
+		// element already closed), so the relaxed stack skips it, but an
+		// HTML parser still sees the first link open.
+		{name: "link reopened across blocks, relaxed", html: `<p><a href="x">a</p><p>b <a data-annot href="#n">L</a></p>`, wantErr: true},
+		{name: "link after a closed link, relaxed", html: `<p><em><a href="x">a</em></a> <a data-annot href="#n">L</a></p>`},
+		// <a/> opens a link as <a> does (the slash is ignored).
+		{name: "link in self-closed link, relaxed", html: `<p><a href="x"/>a <a data-annot href="#n">L</a></p>`, wantErr: true},
+		{name: "links side by side", html: `<p><a href="x">a</a><a data-annot href="#n">L</a></p>`, strict: true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if err := checkNesting(tt.html, tt.strict); (err != nil) != tt.wantErr {
+				t.Errorf("checkNesting(%q, %v) = %v, want error %v", tt.html, tt.strict, err, tt.wantErr)
+			}
+		})
+	}
 }

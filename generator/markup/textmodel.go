@@ -40,13 +40,15 @@ type textModel struct {
 	src    []byte
 	doc    *anchor.Doc
 	pieces []piece
+	typo   map[*ast.String]text.Segment // source of the typographer's pieces
 }
 
 // buildModel walks the document and collects its text. It also prepares the
 // tree so that later splits are clean: line breaks become empty Text nodes
 // of their own, and autolinks get their label as a child Text node.
-func buildModel(root ast.Node, path string, src []byte) *textModel {
-	m := &textModel{src: src, doc: &anchor.Doc{Path: path, Source: src}}
+// typo gives the source bytes that each typographer piece replaces.
+func buildModel(root ast.Node, path string, src []byte, typo map[*ast.String]text.Segment) *textModel {
+	m := &textModel{src: src, doc: &anchor.Doc{Path: path, Source: src}, typo: typo}
 	m.blocks(root)
 	return m
 }
@@ -115,8 +117,9 @@ func (m *textModel) leafBlock(n ast.Node) {
 	}
 }
 
-// firstOffset is where a block's text starts in the source, for pieces that
-// have no source of their own (typographer output at the very start).
+// firstOffset is where a block's text starts in the source, for a first
+// piece whose source is not known (an *ast.String not made by the
+// typographer).
 func firstOffset(n ast.Node) int {
 	pos := -1
 	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -180,7 +183,14 @@ func (m *textModel) inline(parent ast.Node, b *anchor.Block, pos *int, code bool
 			}
 			*pos = seg.Stop
 		case *ast.String:
-			m.add(b, piece{node: n, kind: kindAtom, text: stringText(n)}, *pos)
+			// The typographer's pieces are at the bytes they replace; any
+			// other string is placed after the text before it.
+			if seg, ok := m.typo[n]; ok {
+				m.add(b, piece{node: n, kind: kindAtom, text: stringText(n)}, seg.Start)
+				*pos = seg.Stop
+			} else {
+				m.add(b, piece{node: n, kind: kindAtom, text: stringText(n)}, *pos)
+			}
 		case *ast.CodeSpan:
 			m.inline(n, b, pos, true)
 		case *ast.AutoLink:

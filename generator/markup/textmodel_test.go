@@ -3,9 +3,11 @@ package markup
 import (
 	"bufio"
 	"bytes"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/scholia/scholia/generator/anchor"
 	"github.com/yuin/goldmark/ast"
 	ghtml "github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
@@ -111,4 +113,53 @@ func TestPieceSnap(t *testing.T) {
 	if s, e := atom.snap(1, 2); s != 0 || e != 3 {
 		t.Errorf("atom snap(1, 2) = %d, %d, want 0, 3", s, e)
 	}
+}
+
+// TestTypographerPositions checks that a match starting at a character the
+// typographer made is placed at the source bytes it replaces, and so are
+// the places in anchoring errors.
+func TestTypographerPositions(t *testing.T) {
+	tests := []struct {
+		src, quote string
+		line, col  int
+	}{
+		{src: `"Target" he said`, quote: `"Target"`, line: 1, col: 1},
+		{src: `-- target`, quote: `- target`, line: 1, col: 1},
+		{src: `*x*"target"`, quote: `"target"`, line: 1, col: 4},
+		{src: "x --- y", quote: "- y", line: 1, col: 3},
+		{src: "Wait... what", quote: "... what", line: 1, col: 5},
+		{src: "é <<a>> b", quote: "«a» b", line: 1, col: 3},
+		{src: "Intro.\n\nIt's 'over'", quote: "'over'", line: 3, col: 6},
+		{src: "> \"Quoted\" text", quote: `"Quoted"`, line: 1, col: 3},
+		{src: "- a\n- \"b\" c", quote: `"b" c`, line: 2, col: 3},
+		{src: "*\"emph\"* x", quote: `"emph" x`, line: 1, col: 2},
+		{src: "a `code` \"q\"", quote: `"q"`, line: 1, col: 10},
+		{src: "[\"link\"](/u) x", quote: `"link" x`, line: 1, col: 2},
+	}
+	r := New(Options{})
+	for _, tt := range tests {
+		t.Run(tt.src, func(t *testing.T) {
+			got, err := r.Article("a.md", []byte(tt.src), []Claim{{ID: "c", Quote: anchor.Quote{Exact: tt.quote}}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			m := got.Anchors[0]
+			if m == nil {
+				t.Fatalf("not anchored: %v", got.Errors)
+			}
+			if m.Line != tt.line || m.Col != tt.col {
+				t.Errorf("match at %d:%d, want %d:%d", m.Line, m.Col, tt.line, tt.col)
+			}
+		})
+	}
+	t.Run("did you mean", func(t *testing.T) {
+		got, err := r.Article("a.md", []byte("Intro.\n\n\"Target\" he said"),
+			[]Claim{{ID: "c", Quote: anchor.Quote{Exact: `"Targte" he said`}}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(got.Errors) != 1 || !strings.Contains(got.Errors[0].Error(), "(a.md:3:1)") {
+			t.Errorf("errors = %v, want a suggestion at a.md:3:1", got.Errors)
+		}
+	})
 }

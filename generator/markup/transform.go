@@ -20,6 +20,10 @@ type job struct {
 	path   string
 	claims []Claim
 	find   func(*anchor.Doc, anchor.Quote) (anchor.Match, error)
+	unsafe bool // raw HTML is rendered: raw links matter to the wrapper
+	// typo holds the source bytes that each *ast.String of the
+	// typographer replaces (see typographerParser).
+	typo map[*ast.String]text.Segment
 
 	model   *textModel
 	anchors []*anchor.Match
@@ -37,7 +41,7 @@ func (claimTransformer) Transform(doc *ast.Document, reader text.Reader, pc pars
 	if j == nil {
 		return
 	}
-	j.model = buildModel(doc, j.path, reader.Source())
+	j.model = buildModel(doc, j.path, reader.Source(), j.typo)
 	j.anchors = make([]*anchor.Match, len(j.claims))
 	// Every claim is anchored before the tree changes: splitting and moving
 	// nodes would invalidate the pieces' nodes and sibling links.
@@ -52,7 +56,7 @@ func (claimTransformer) Transform(doc *ast.Document, reader text.Reader, pc pars
 		}
 		j.anchors[i] = &m
 	}
-	wrap(j)
+	wrap(j, doc)
 }
 
 // checkMatch guards the wrapper against a match that does not fit the model.

@@ -1,25 +1,32 @@
 package markup
 
 import (
+	"bytes"
+	"fmt"
 	"slices"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
 	extast "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/text"
+	"golang.org/x/net/html"
 )
 
 // cover is the part [start, end) of a piece's text that claim covers.
 type cover struct{ claim, start, end int }
 
-// wrap highlights the anchored claims of j: it splits text nodes at the
-// claims' boundaries, wraps covered runs in Mark nodes and puts a note
-// reference after each claim's last mark.
+// wrap highlights the anchored claims of j in the document root: it
+// splits text nodes at the claims' boundaries, wraps covered runs in Mark
+// nodes and puts a note reference after each claim's last mark.
 //
 // Marks never cross an element boundary: each container (paragraph,
 // emphasis, link, code span, ...) is rebuilt on its own, so a claim that
 // spans <em> gets one mark before it, one inside and one after. Inside a
 // container, marks open and close with a stack so overlapping claims nest.
-func wrap(j *job) {
+//
+// A claim whose reference has no place (see refPlace) is taken back: it
+// gets no marks, and an error in j.errs.
+func wrap(j *job, root ast.Node) {
 	tm := j.model
 	lastPiece := make([]int, len(j.claims))
 	for k, m := range j.anchors {
@@ -35,6 +42,37 @@ func wrap(j *job) {
 				lastPiece[k] = s.Ref
 			}
 		}
+	}
+
+	// Where each reference goes, decided before any node is split (a split
+	// keeps the parent, and raw HTML is never split): after refAt[k], or,
+	// when that is the claim's last piece itself, after the last part of
+	// it that the claim covers.
+	var raw *rawLinks
+	if j.unsafe {
+		raw = findRawLinks(root, tm.src)
+	}
+	refAt := make([]ast.Node, len(j.claims))
+	dropped := false
+	for k, ref := range lastPiece {
+		if ref < 0 {
+			continue
+		}
+		at, err := refPlace(tm.pieces[ref].node, raw, j.path, tm.src)
+		if err != nil {
+			j.anchors[k] = nil
+			j.errs = append(j.errs, &ClaimError{Index: k, Err: err})
+			lastPiece[k] = -1
+			dropped = true
+			continue
+		}
+		refAt[k] = at
+	}
+	if dropped {
+		for i := range tm.pieces {
+			tm.pieces[i].cov = slices.DeleteFunc(tm.pieces[i].cov, func(c cover) bool { return j.anchors[c.claim] == nil })
+		}
+		slices.SortStableFunc(j.errs, func(a, b *ClaimError) int { return a.Index - b.Index })
 	}
 
 	w := wrapper{
@@ -68,19 +106,12 @@ func wrap(j *job) {
 			}
 		}
 	}
-	for k, n := range last {
-		if n == nil {
+	for k, x := range refAt {
+		if x == nil {
 			continue
 		}
-		// A link cannot hold the reference (nested <a> is invalid); a code
-		// span or strikethrough would show its label as code or struck
-		// out: it goes after them.
-		x := n
-		for p := n.Parent(); p != nil && p.Type() != ast.TypeBlock; p = p.Parent() {
-			switch p.(type) {
-			case *ast.Link, *ast.AutoLink, *ast.CodeSpan, *extast.Strikethrough:
-				x = p
-			}
+		if x == tm.pieces[lastPiece[k]].node {
+			x = last[k]
 		}
 		w.refsAfter[x] = append(w.refsAfter[x], k)
 		w.touch(x.Parent())
@@ -89,6 +120,159 @@ func wrap(j *job) {
 		w.rebuild(parent)
 	}
 	markFirsts(w.order)
+}
+
+// refPlace returns the node that the note reference of a claim follows
+// when the claim's last mark is in the inline node n (n itself, when it
+// can). A link cannot hold the reference (nested <a> is invalid); a code
+// span or strikethrough would show its label as code or struck out: the
+// reference goes after them. With raw HTML rendered (raw != nil), a link
+// may also be an <a ...> and an </a> of raw HTML around n: the reference
+// goes after that </a>. When the </a> is not in n's block (or missing),
+// the link holds everything after n up to the block's end, and the claim
+// has no place for its reference: that is an error wrapping ErrInRawLink.
+func refPlace(n ast.Node, raw *rawLinks, path string, src []byte) (ast.Node, error) {
+	x := n
+	for {
+		for p := x.Parent(); p != nil && p.Type() != ast.TypeBlock; p = p.Parent() {
+			switch p.(type) {
+			case *ast.Link, *ast.AutoLink, *ast.CodeSpan, *extast.Strikethrough:
+				x = p
+			}
+		}
+		if raw == nil {
+			return x, nil
+		}
+		st, open := raw.openAfter[x]
+		if !open {
+			return x, nil
+		}
+		c := raw.closer(st.seq)
+		if c == nil || blockOf(c) != blockOf(x) {
+			line, col := lineCol(src, st.openedAt)
+			return nil, fmt.Errorf("%w that is not closed in the same block (<a> at %s:%d:%d): "+
+				"its note reference would be inside the link; close the link with </a> in that block, "+
+				"or end the quote before the link", ErrInRawLink, path, line, col)
+		}
+		x = c
+	}
+}
+
+// blockOf is the block that holds the inline node n (n, if it is a block).
+func blockOf(n ast.Node) ast.Node {
+	for n != nil && n.Type() != ast.TypeBlock {
+		n = n.Parent()
+	}
+	return n
+}
+
+// lineCol is the line and column (in characters), both from 1, of byte off
+// of src.
+func lineCol(src []byte, off int) (line, col int) {
+	off = min(max(off, 0), len(src))
+	start := bytes.LastIndexByte(src[:off], '\n') + 1
+	return bytes.Count(src[:off], []byte("\n")) + 1, utf8.RuneCount(src[start:off]) + 1
+}
+
+// rawLinks is where links made of raw HTML are open in a document. As in
+// an HTML parser, an <a ...> start tag opens a link (closing any open one)
+// and an </a> end tag closes it; a link left open at a block's end stays
+// open in the next (browsers reopen it there).
+type rawLinks struct {
+	// openAfter holds the nodes after whose end a raw link is open.
+	openAfter map[ast.Node]rawState
+	closers   []rawCloser // every </a>, in document order
+}
+
+type rawState struct {
+	seq      int // when the node ends, in walk order
+	openedAt int // source offset of the <a> that opened the link
+}
+
+type rawCloser struct {
+	node ast.Node // an *ast.RawHTML or *ast.HTMLBlock
+	seq  int
+}
+
+// findRawLinks walks root in document order and follows the raw links.
+func findRawLinks(root ast.Node, src []byte) *rawLinks {
+	r := &rawLinks{openAfter: map[ast.Node]rawState{}}
+	seq, open, openedAt := 0, false, 0
+	// tags follows the tags of one piece of raw HTML, whose text is the
+	// segments segs of src (a tag may run over several lines).
+	tags := func(n ast.Node, segs []text.Segment) {
+		var b []byte
+		for _, seg := range segs {
+			b = append(b, seg.Value(src)...)
+		}
+		// at is the source offset of byte i of b.
+		at := func(i int) int {
+			for _, seg := range segs {
+				if i < seg.Len() {
+					return seg.Start + i
+				}
+				i -= seg.Len()
+			}
+			return segs[len(segs)-1].Stop
+		}
+		z := html.NewTokenizer(bytes.NewReader(b))
+		for pos := 0; ; {
+			tt := z.Next()
+			if tt == html.ErrorToken {
+				return
+			}
+			start := pos
+			pos += len(z.Raw())
+			name, _ := z.TagName()
+			if string(name) != "a" {
+				continue
+			}
+			switch tt {
+			case html.StartTagToken, html.SelfClosingTagToken:
+				open, openedAt = true, at(start)
+			case html.EndTagToken:
+				open = false
+				r.closers = append(r.closers, rawCloser{node: n, seq: seq})
+			}
+		}
+	}
+	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		seq++
+		if entering {
+			switch n := n.(type) {
+			case *ast.RawHTML:
+				segs := make([]text.Segment, n.Segments.Len())
+				for i := range segs {
+					segs[i] = n.Segments.At(i)
+				}
+				tags(n, segs)
+			case *ast.HTMLBlock:
+				segs := make([]text.Segment, 0, n.Lines().Len()+1)
+				for i := 0; i < n.Lines().Len(); i++ {
+					segs = append(segs, n.Lines().At(i))
+				}
+				if n.HasClosure() {
+					segs = append(segs, n.ClosureLine)
+				}
+				tags(n, segs)
+			}
+		} else if open {
+			r.openAfter[n] = rawState{seq: seq, openedAt: openedAt}
+		}
+		return ast.WalkContinue, nil
+	})
+	return r
+}
+
+// closer returns the node of the first </a> after walk step seq.
+func (r *rawLinks) closer(seq int) ast.Node {
+	i, _ := slices.BinarySearchFunc(r.closers, seq, func(c rawCloser, seq int) int { return c.seq - seq })
+	for ; i < len(r.closers); i++ {
+		if r.closers[i].seq > seq {
+			return r.closers[i].node
+		}
+	}
+	return nil
 }
 
 type wrapper struct {

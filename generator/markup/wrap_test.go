@@ -28,6 +28,7 @@ func TestWrap(t *testing.T) {
 	)
 	tests := []struct {
 		name   string
+		unsafe bool
 		src    string
 		claims []Claim
 		find   func(*anchor.Doc, anchor.Quote) (anchor.Match, error)
@@ -84,10 +85,40 @@ func TestWrap(t *testing.T) {
 			claims: []Claim{c("a", "alt")}, find: naiveFind,
 			want: "<p>x <img src=\"/i.png\" alt=\"alt text\"> y</p>\n", errs: 1,
 		},
+		{
+			name: "raw link: ref after its </a>", unsafe: true,
+			src: `see <a href="http://x">the claim</a> ok`, claims: []Claim{c("a", "the claim")}, find: naiveFind,
+			want: "<p>see <a href=\"http://x\">" + m1 + "the claim</mark></a>" + rf + " ok</p>\n",
+		},
+		{
+			name: "raw link omitted when safe: ref in place", src: `see <a href="http://x">the claim</a> ok`,
+			claims: []Claim{c("a", "the claim")}, find: naiveFind,
+			want: "<p>see <!-- raw HTML omitted -->" + m1 + "the claim</mark>" + rf + "<!-- raw HTML omitted --> ok</p>\n",
+		},
+		{
+			name: "raw link in a Markdown link: ref after both", unsafe: true,
+			src: `[md <a href="http://s">raw in md</a> link](/md) z`, claims: []Claim{c("a", "raw in")}, find: naiveFind,
+			want: "<p><a href=\"/md\">md <a href=\"http://s\">" + m1 + "raw in</mark> md</a> link</a>" + rf + " z</p>\n",
+		},
+		{
+			name: "Markdown link in a raw link: ref after both", unsafe: true,
+			src: `<a href="http://s">raw [md link](/md) x</a> z`, claims: []Claim{c("a", "md")}, find: naiveFind,
+			want: "<p><a href=\"http://s\">raw <a href=\"/md\">" + m1 + "md</mark> link</a> x</a>" + rf + " z</p>\n",
+		},
+		{
+			name: "raw link closed in another paragraph: error", unsafe: true,
+			src: "a <a href=\"http://x\">the claim\n\nb</a>", claims: []Claim{c("a", "the claim")}, find: naiveFind,
+			want: "<p>a <a href=\"http://x\">the claim</p>\n<p>b</a></p>\n", errs: 1,
+		},
+		{
+			name: "raw link not closed: error", unsafe: true,
+			src: "a <a href=\"http://x\">the claim", claims: []Claim{c("a", "the claim")}, find: naiveFind,
+			want: "<p>a <a href=\"http://x\">the claim</p>\n", errs: 1,
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			r := New(Options{})
+			r := New(Options{Unsafe: tt.unsafe})
 			got, err := r.render("t.md", []byte(tt.src), tt.claims, tt.find)
 			if err != nil {
 				t.Fatal(err)
@@ -138,5 +169,34 @@ func TestClaimErrors(t *testing.T) {
 	}
 	if strings.Count(string(got.HTML), "<mark") != 1 {
 		t.Errorf("want exactly one mark:\n%s", got.HTML)
+	}
+}
+
+// TestRawLinkError checks the error of a claim whose note reference would be
+// inside a raw HTML link: it wraps ErrInRawLink, names where the link opens,
+// and leaves the other claims alone.
+func TestRawLinkError(t *testing.T) {
+	r := New(Options{Unsafe: true})
+	src := "Intro.\n\nA <a href=\"http://x\">linked claim\n\nmore</a> and fine.\n"
+	claims := []Claim{
+		{ID: "linked", Quote: anchor.Quote{Exact: "linked claim"}},
+		{ID: "fine", Quote: anchor.Quote{Exact: "fine"}},
+	}
+	got, err := r.Article("a.md", []byte(src), claims)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got.Errors) != 1 || got.Errors[0].Index != 0 || !errors.Is(got.Errors[0], ErrInRawLink) {
+		t.Fatalf("errors = %v, want one ErrInRawLink for claim 0", got.Errors)
+	}
+	if msg := got.Errors[0].Error(); !strings.Contains(msg, "(<a> at a.md:3:3)") {
+		t.Errorf("message %q does not say where the link opens (a.md:3:3)", msg)
+	}
+	if got.Anchors[0] != nil || got.Anchors[1] == nil {
+		t.Errorf("anchors = %v, want only claim 1's", got.Anchors)
+	}
+	html := string(got.HTML)
+	if strings.Contains(html, "claim-linked") || strings.Contains(html, "note-linked") || !strings.Contains(html, `id="claim-fine"`) {
+		t.Errorf("want claim fine highlighted and claim linked not:\n%s", html)
 	}
 }

@@ -59,7 +59,7 @@ func renderArticle(md *markup.Renderer, s *Site, a *content.Article) (*Article, 
 		return out, nil
 	}
 	if r := a.Sidecar.Review; r != nil {
-		out.Review = &Review{Grade: grade(s.Article, r.Rating), Summary: template.HTML(md.Note(r.Summary)), Reviewers: r.Reviewers, Date: r.Date}
+		out.Review = &Review{Grade: grade(s.Article, r.Rating), Summary: template.HTML(md.Note("review", r.Summary)), Reviewers: r.Reviewers, Date: r.Date}
 	}
 	var ratings []string
 	for i, c := range a.Sidecar.Claims {
@@ -120,7 +120,7 @@ func claimData(md *markup.Renderer, s *Site, c content.Claim, doc *anchor.Doc, m
 		Claim:    c.Claim,
 		Claimant: c.Claimant,
 		Grade:    grade(s.Claim, c.Rating),
-		Note:     template.HTML(md.Note(c.Note)),
+		Note:     template.HTML(md.Note("claim-"+c.ID, c.Note)), // the claim id may be "review"
 	}
 	if m != nil {
 		cd.Quote = matchedText(doc, m)
