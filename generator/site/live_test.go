@@ -5,8 +5,10 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"testing/fstest"
+	"time"
 
 	"github.com/scholia/scholia/generator/internal/testsite"
 
@@ -37,12 +39,22 @@ func liveSite(t *testing.T) (*Live, string) {
 	return l, dir
 }
 
+// writeFile writes a file of a live test site with a modification time of
+// its own, a minute after the last one, all on one day: the feed shows
+// modification times, so a real clock would make updates depend on when
+// the test runs.
 func writeFile(t *testing.T, dir, name, data string) {
 	t.Helper()
 	if err := testsite.Write(dir, map[string]string{name: data}); err != nil {
 		t.Fatal(err)
 	}
+	mtime := fixedNow.Add(-24*time.Hour + time.Duration(ticks.Add(1))*time.Minute)
+	if err := os.Chtimes(filepath.Join(dir, filepath.FromSlash(name)), mtime, mtime); err != nil {
+		t.Fatal(err)
+	}
 }
+
+var ticks atomic.Int64
 
 // TestLiveUpdate checks what each kind of change re-renders and removes.
 func TestLiveUpdate(t *testing.T) {
@@ -58,7 +70,8 @@ func TestLiveUpdate(t *testing.T) {
 			writeFile(t, dir, "content/a.md", strings.Replace(okArticle, "said the mouse", "said the cat", 1))
 			return []string{"content/a.md"}
 		},
-		want:    Update{Changed: []string{"a/annotations.jsonld", "a/index.html"}}, // the quote's context changed
+		// The quote's context changed, and the feed shows the new time.
+		want:    Update{Changed: []string{"a/annotations.jsonld", "a/index.html", "feed.xml"}},
 		serves:  map[string]string{"a/index.html": "said the cat"},
 		untouch: []string{"content/b.md", "content/about.md"},
 	}, {
