@@ -14,17 +14,17 @@ const DefaultAddr = "127.0.0.1:1313"
 // defaultAddr is DefaultAddr, changed by tests.
 var defaultAddr = DefaultAddr
 
-// fallbackPorts is how many ports after the default's Listen tries when the
+// fallbackPorts is how many ports after the default's listen tries when the
 // default one is taken (1314..1333).
 const fallbackPorts = 20
 
-// Listen opens addr for the server. An empty addr means DefaultAddr, and
-// when its port is in use Listen tries the next ones and says so in note
+// listen opens addr for the server. An empty addr means DefaultAddr, and
+// when its port is in use listen tries the next ones and says so in note
 // ("port 1313 is in use; using 1314"): a second server for another site
 // just works. An address given explicitly is the user's choice: when it is
-// taken Listen fails naming it, and when it is not a loopback address note
+// taken listen fails naming it, and when it is not a loopback address note
 // warns that other machines can reach the server.
-func Listen(addr string) (ln net.Listener, note string, err error) {
+func listen(addr string) (ln net.Listener, note string, err error) {
 	if addr != "" {
 		host, _, err := net.SplitHostPort(addr)
 		if err != nil {
@@ -70,4 +70,17 @@ func isLoopback(host string) bool {
 	}
 	ip := net.ParseIP(host)
 	return ip != nil && ip.IsLoopback()
+}
+
+// allowedHosts returns the host names a server listening at addr answers
+// to, for handler.hosts: when addr is a loopback address, localhost,
+// 127.0.0.1, ::1 and addr's own IP; otherwise nil, meaning any host, since
+// other machines reach the server by whatever name or address they know
+// it by.
+func allowedHosts(addr net.Addr) map[string]bool {
+	tcp, ok := addr.(*net.TCPAddr)
+	if !ok || !tcp.IP.IsLoopback() {
+		return nil
+	}
+	return map[string]bool{"localhost": true, "127.0.0.1": true, "::1": true, tcp.IP.String(): true}
 }

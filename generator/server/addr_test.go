@@ -8,7 +8,7 @@ import (
 )
 
 // TestListenFallback takes the default port (made a free one for the test)
-// and checks that Listen moves to the next and says so.
+// and checks that listen moves to the next and says so.
 func TestListenFallback(t *testing.T) {
 	taken, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
@@ -19,7 +19,7 @@ func TestListenFallback(t *testing.T) {
 	defer func(old string) { defaultAddr = old }(defaultAddr)
 	defaultAddr = taken.Addr().String()
 
-	ln, note, err := Listen("")
+	ln, note, err := listen("")
 	if err != nil {
 		t.Skipf("the ports after %d are busy too: %v", port, err)
 	}
@@ -41,18 +41,18 @@ func TestListenExplicit(t *testing.T) {
 	}
 	defer taken.Close()
 	addr := taken.Addr().String()
-	if _, _, err := Listen(addr); err == nil || !containsAll(err.Error(), "cannot listen on "+addr, "in use", "-addr") {
+	if _, _, err := listen(addr); err == nil || !containsAll(err.Error(), "cannot listen on "+addr, "in use", "-addr") {
 		t.Errorf("explicit address in use: err %v, want one naming %s", err, addr)
 	}
-	if _, _, err := Listen("1313"); err == nil || !strings.Contains(err.Error(), "HOST:PORT") {
+	if _, _, err := listen("1313"); err == nil || !strings.Contains(err.Error(), "HOST:PORT") {
 		t.Errorf("address without port: err %v", err)
 	}
-	ln, note, err := Listen("127.0.0.1:0")
+	ln, note, err := listen("127.0.0.1:0")
 	if err != nil || note != "" {
 		t.Fatalf("loopback: %v, note %q", err, note)
 	}
 	ln.Close()
-	ln, note, err = Listen("0.0.0.0:0")
+	ln, note, err = listen("0.0.0.0:0")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -62,7 +62,7 @@ func BenchmarkSaveToReload(b *testing.B) {
 			dir := b.TempDir()
 			tc.setup(b, dir)
 			var timed *timedSite
-			srv, err := New(Options{
+			srv, err := newServer(Options{
 				Root: dir, Addr: "127.0.0.1:0",
 				Open: func() (Site, error) {
 					live, err := site.NewLive(site.Options{FS: os.DirFS(dir), BaseURL: "/"})
@@ -77,7 +77,7 @@ func BenchmarkSaveToReload(b *testing.B) {
 				b.Fatal(err)
 			}
 			ctx := start(b, srv)
-			events := sseClient(b, ctx, srv.URL()+strings.TrimPrefix(EventsPath, "/"))
+			events := sseClient(b, ctx, srv.URL()+strings.TrimPrefix(eventsPath, "/"))
 			nextEvent(b, events) // hello
 
 			p := filepath.Join(dir, filepath.FromSlash(tc.article))

@@ -3,6 +3,9 @@
 // and tells open pages, which reload, swap their stylesheets or show the
 // errors of a failed build.
 //
+// Its API is Run, with Options, and the Site it serves (*site.Live); the
+// rest is unexported.
+//
 // # Example
 //
 //	live, err := site.NewLive(site.Options{FS: os.DirFS("."), BaseURL: "/"})
@@ -25,35 +28,44 @@
 //	waiting for a fix
 //	12:03:15 content/articles/moon.annotations.yaml → fixed; 3 pages in 7.9ms
 //
+// Run returns nil when ctx is done, even if it had to cut off a slow
+// request to stop, and an error when it cannot start (a port in use, a
+// site that cannot be built) or when watching stops by itself.
+//
 // # Watching
 //
-// A Watcher follows site.yaml, content/ and templates/ with fsnotify,
-// recursively, adding folders created later, and sends a Batch when a burst
-// of events is over (DefaultQuiet without events, or DefaultMaxWait after
+// The watcher follows site.yaml, content/ and templates/ with fsnotify,
+// recursively, adding folders created later, and ends a batch of changes
+// when a burst of events is over (20 ms without events, or 250 ms after
 // the first): a git checkout touching 200 files is one rebuild. When the
 // batch ends it looks at the disk, so editors' atomic saves (a temp file
 // renamed over the original) report the original as changed, and files
 // that came and went within the batch are not reported at all. Editors'
-// scratch files (Ignored: vim's .swp and 4913, emacs's #x# and .#x,
-// JetBrains' ___jb_tmp___, ~ backups, hidden files) and chmod-only events
-// never count. With WatchOptions.Poll (-poll 500ms) it scans sizes and
-// modification times instead, for file systems that deliver no events.
+// scratch files (vim's .swp and 4913, emacs's #x# and .#x, JetBrains'
+// ___jb_tmp___, ~ backups, hidden files) and chmod-only events never
+// count. With Options.Poll (-poll 500ms) it scans sizes and modification
+// times instead, for file systems that deliver no events.
 //
 // # Reloading
 //
-// Handler serves the site from memory and injects a small script into
+// The server serves the site from memory and injects a small script into
 // every HTML response (never into the output on disk). The script listens
-// to the Reloader's Server-Sent Events at EventsPath: a page whose output
-// changed reloads and keeps its scroll position; a change of stylesheets
-// only swaps them in place; a failed rebuild shows an overlay on every page
+// to Server-Sent Events at /__scholia/events: a page whose output changed
+// reloads and keeps its scroll position; a change of stylesheets only
+// swaps them in place; a failed rebuild shows an overlay on every page
 // with each error's place, message and source lines, which goes away by
-// itself after the next good build. A page reconnects by itself when the
-// server restarts, and then reloads.
+// itself after the next good build, or when the page reconnects to a
+// server whose site is good. A page reconnects by itself when the server
+// restarts, and then reloads; it also reloads when it connects and learns
+// that a rebuild happened after it was served.
 //
 // # Safety
 //
-// The handler serves only output files: request paths are decoded one
+// The server serves only output files: request paths are decoded one
 // segment at a time and refused if a segment is "." or "..", or holds a
-// slash, backslash or NUL. The server listens on 127.0.0.1 unless told
-// otherwise (Listen), and says so when it is reachable from other machines.
+// slash, backslash or NUL. It listens on 127.0.0.1 unless told otherwise,
+// and says so when it is reachable from other machines. On a loopback
+// address it answers only requests whose Host is localhost, 127.0.0.1,
+// [::1] or the address itself, so that a web page cannot reach it by
+// pointing a domain of its own at 127.0.0.1 (DNS rebinding).
 package server

@@ -12,6 +12,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 	"github.com/scholia/scholia/generator/site"
 )
@@ -37,9 +39,9 @@ func exampleSite(t testing.TB) string {
 
 // liveServer serves the site at dir with the real site.Live, as
 // `scholia serve` does.
-func liveServer(t testing.TB, dir string) *Server {
+func liveServer(t testing.TB, dir string) *devServer {
 	t.Helper()
-	srv, err := New(Options{
+	srv, err := newServer(Options{
 		Root: dir, Addr: "127.0.0.1:0",
 		Open: func() (Site, error) {
 			live, err := site.NewLive(site.Options{FS: os.DirFS(dir), BaseURL: "/"})
@@ -70,8 +72,9 @@ func chromium() string {
 }
 
 // TestBrowser drives headless Chromium through an editing session: edit
-// the article, the stylesheet and the sidecar, and add and delete an
-// article, checking what the open page does each time.
+// the article, the stylesheet and the sidecar (breaking and fixing it,
+// once with the page missing the fix and reconnecting), and add and delete
+// an article, checking what the open page does each time.
 func TestBrowser(t *testing.T) {
 	if os.Getenv("SCHOLIA_PAGE_CHECKS") == "" {
 		t.Skip("run by make test-html, which sets SCHOLIA_PAGE_CHECKS=1")
@@ -138,6 +141,13 @@ func TestBrowser(t *testing.T) {
 		}
 	}
 
+	// Record the page's event streams, and let the test hide an "ok" event
+	// from the page's own listener (registered later), as if it was missed.
+	run(chromedp.Func(func(ctx context.Context, tgt *chromedp.Target) error {
+		_, err := cdp.Call(ctx, tgt, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: streamSpy})
+		return err
+	}))
+
 	step("open the article")
 	run(chromedp.Navigate(srv.URL()+"articles/russia-taliban-arms/"), chromedp.WaitVisible(chromedp.CSS(".article-body")))
 	connected := `window.__scholiaLive === "connected"`
@@ -194,6 +204,23 @@ func TestBrowser(t *testing.T) {
 	edit(sidecar, func(string) string { return good })
 	wait("the overlay to go", `!document.getElementById("scholia-error-overlay")`)
 
+	step("break it again, miss the fix's ok event, reconnect")
+	run(chromedp.Evaluate[chromedp.Void](`window.__scholiaTest = "same page"`))
+	edit(sidecar, func(s string) string {
+		return strings.Replace(s, "quote: The Russian government has previously denied", "quote: The Martian government has previously denied", 1)
+	})
+	wait("the overlay", overlay+`.includes("quote not found")`)
+	run(chromedp.Evaluate[chromedp.Void](`window.__scholiaDropOK = true`))
+	// Restored exactly: the pages are those already served, so the ok
+	// event is all the page gets.
+	edit(sidecar, func(string) string { return good })
+	wait("the ok event, hidden from the page", `window.__scholiaDropped > 0`)
+	run(chromedp.Evaluate[chromedp.Void](`window.__scholiaDropOK = false; (s => { s.close(); s.dispatchEvent(new Event("error")); })(window.__scholiaStreams.at(-1))`))
+	wait("the overlay to go when the page reconnects", `!document.getElementById("scholia-error-overlay") && window.__scholiaLive === "connected"`)
+	if marker, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`String(window.__scholiaTest)`)); marker != "same page" {
+		t.Error("the page reloaded: the reconnection test proves nothing")
+	}
+
 	step("create an article in a new nested folder")
 	run(chromedp.Navigate(srv.URL() + "new/nested/fresh/"))
 	wait("the 404 page", `document.body.innerText.includes("Page not found")`)
@@ -216,5 +243,27 @@ func TestBrowser(t *testing.T) {
 	}
 	step("done")
 }
+
+// streamSpy runs before a page's scripts: it records each EventSource in
+// window.__scholiaStreams and, while window.__scholiaDropOK is set, stops
+// "ok" events before the page's own listener, counting them in
+// window.__scholiaDropped.
+const streamSpy = `(() => {
+  const ES = window.EventSource;
+  window.__scholiaStreams = [];
+  window.__scholiaDropped = 0;
+  window.EventSource = class extends ES {
+    constructor(url, opts) {
+      super(url, opts);
+      window.__scholiaStreams.push(this);
+      this.addEventListener("ok", (ev) => {
+        if (window.__scholiaDropOK) {
+          window.__scholiaDropped++;
+          ev.stopImmediatePropagation();
+        }
+      });
+    }
+  };
+})();`
 
 func jsString(s string) string { return fmt.Sprintf("%q", s) }

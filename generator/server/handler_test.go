@@ -1,15 +1,18 @@
 package server
 
 import (
+	"bufio"
+	"context"
 	"io"
 	"net"
 	"net/http"
 	"net/http/httptest"
 	"strings"
 	"testing"
+	"time"
 )
 
-func testHandler() (*Handler, *fakeSite) {
+func testHandler() (*handler, *fakeSite) {
 	s := &fakeSite{files: map[string]string{
 		"index.html":            "<!DOCTYPE html><html><body><h1>Home</h1></body></html>",
 		"404.html":              "<!DOCTYPE html><html><body><h1>Page not found</h1></body></html>",
@@ -17,7 +20,7 @@ func testHandler() (*Handler, *fakeSite) {
 		"assets/style.css":      "body { color: black }",
 		"CNAME":                 "example.org",
 	}}
-	return &Handler{Site: s, Reloader: NewReloader()}, s
+	return &handler{site: s, reloader: newReloader()}, s
 }
 
 // get sends a raw request line, so that paths reach the handler exactly as
@@ -30,7 +33,7 @@ func rawGet(t *testing.T, srv *httptest.Server, target string) (int, string) {
 	}
 	defer conn.Close()
 	io.WriteString(conn, "GET "+target+" HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
-	resp, err := http.ReadResponse(bufioReader(conn), nil)
+	resp, err := http.ReadResponse(bufio.NewReader(conn), nil)
 	if err != nil {
 		t.Fatalf("GET %s: %v", target, err)
 	}
@@ -39,22 +42,59 @@ func rawGet(t *testing.T, srv *httptest.Server, target string) (int, string) {
 	return resp.StatusCode, string(body)
 }
 
+// guardSite is a Site that fails the test when the handler asks it for a
+// path that could leave the site: the handler must refuse those itself,
+// whatever the site would make of them.
+type guardSite struct {
+	*fakeSite
+	t *testing.T
+}
+
+func (g guardSite) File(rel string) ([]byte, bool) {
+	if strings.Contains(rel, "..") || strings.ContainsAny(rel, "\\\x00") || strings.HasPrefix(rel, "/") {
+		g.t.Errorf("the handler asked the site for %q", rel)
+	}
+	return g.fakeSite.File(rel)
+}
+
+// TestHandlerTraversal sends paths that try to leave the site, raw and
+// encoded: each must be refused with 400 before the site is asked, except
+// a doubly encoded one, which names an ordinary (missing) file.
 func TestHandlerTraversal(t *testing.T) {
-	h, _ := testHandler()
+	h, fake := testHandler()
+	h.site = guardSite{fake, t}
 	srv := httptest.NewServer(h)
 	defer srv.Close()
-	for _, target := range []string{
-		"/../etc/passwd", "/articles/../../etc/passwd", "/%2e%2e/etc/passwd", "/%2E%2E/%2e%2e/etc/passwd",
-		"/articles/%2e%2e%2f%2e%2e%2fetc/passwd", "/..%2fetc%2fpasswd", "/%2fetc%2fpasswd", "/..%5c..%5cetc%5cpasswd",
-		"/articles\\..\\..\\etc\\passwd", "/index.html%00.css", "/%00", "/./index.html", "/articles/%2e/x/",
-		"//etc/passwd", "/%252e%252e/etc/passwd", "/%zz",
+	for target, want := range map[string]int{
+		"/../etc/passwd":                         400,
+		"/..":                                    400,
+		"/articles/../../etc/passwd":             400,
+		"/articles/x/..":                         400,
+		"/%2e%2e/etc/passwd":                     400,
+		"/%2E%2E/%2e%2e/etc/passwd":              400,
+		"/.%2e/etc/passwd":                       400,
+		"/articles/x/%2e%2e/":                    400,
+		"/articles/%2e%2e%2f%2e%2e%2fetc/passwd": 400,
+		"/..%2fetc%2fpasswd":                     400,
+		"/%2fetc%2fpasswd":                       400,
+		"/..%5c..%5cetc%5cpasswd":                400,
+		"/%5c%5chost%5cshare":                    400,
+		"/articles\\..\\..\\etc\\passwd":         400,
+		"/index.html%00.css":                     400,
+		"/%00":                                   400,
+		"/./index.html":                          400,
+		"/articles/%2e/x/":                       400,
+		"//etc/passwd":                           400,
+		"http://x/../etc/passwd":                 400,
+		"/%zz":                                   400,
+		"/%252e%252e/etc/passwd":                 404, // the file "%2e%2e/etc/passwd"
 	} {
 		status, body := rawGet(t, srv, target)
-		if status != http.StatusBadRequest && status != http.StatusNotFound {
-			t.Errorf("GET %s: status %d, want 400 or 404", target, status)
+		if status != want {
+			t.Errorf("GET %s: status %d, want %d", target, status, want)
 		}
-		if strings.Contains(body, "root:") || strings.Contains(body, "<h1>Home</h1>") || strings.Contains(body, "<p>X</p>") {
-			t.Errorf("GET %s: served a file: %.80q", target, body)
+		if strings.Contains(body, "<h1>Home</h1>") || strings.Contains(body, "<p>X</p>") {
+			t.Errorf("GET %s: served a page: %.80q", target, body)
 		}
 	}
 }
@@ -78,7 +118,7 @@ func TestHandlerFiles(t *testing.T) {
 		{path: "/CNAME", status: 200, ctype: "text/plain", body: "example.org"},
 		{path: "/nope/", status: 404, ctype: "text/html", body: "Page not found", script: true},
 		{path: "/assets/nope.css", status: 404, ctype: "text/html", body: "Page not found", script: true},
-		{path: ScriptPath, status: 200, ctype: "text/javascript", body: "EventSource"},
+		{path: scriptPath, status: 200, ctype: "text/javascript", body: "EventSource"},
 	} {
 		resp, err := client.Get(srv.URL + tc.path)
 		if err != nil {
@@ -106,7 +146,7 @@ func TestHandlerFiles(t *testing.T) {
 		if !strings.Contains(body, tc.body) {
 			t.Errorf("GET %s: body %q, want %q in it", tc.path, body, tc.body)
 		}
-		if got := strings.Contains(body, `src="`+ScriptPath+`"`); got != tc.script {
+		if got := strings.Contains(body, `src="`+scriptPath+`"`); got != tc.script {
 			t.Errorf("GET %s: script injected %v, want %v:\n%s", tc.path, got, tc.script, body)
 		}
 	}
@@ -130,7 +170,7 @@ func TestHandlerMethods(t *testing.T) {
 // the page's own output file, and for a 404 the file that would replace it.
 func TestHandlerScriptTells(t *testing.T) {
 	h, _ := testHandler()
-	h.Reloader.Reload(nil, true) // generation 1
+	h.reloader.Reload(nil, true) // generation 1
 	for path, files := range map[string]string{
 		"/articles/x/": `data-files="articles/x/index.html"`,
 		"/":            `data-files="index.html"`,
@@ -140,8 +180,104 @@ func TestHandlerScriptTells(t *testing.T) {
 		rec := httptest.NewRecorder()
 		h.ServeHTTP(rec, httptest.NewRequest("GET", path, nil))
 		body := rec.Body.String()
-		if !containsAll(body, files, `data-gen="1"`, `data-id="`+h.Reloader.ID()+`"`, "</script>\n</") {
+		if !containsAll(body, files, `data-gen="1"`, `data-id="`+h.reloader.ID()+`"`, "</script>\n</") {
 			t.Errorf("GET %s: want %s and the id and generation in\n%s", path, files, body)
+		}
+	}
+}
+
+// stallSite is a Site whose File waits for proceed to be closed, saying
+// on reading that it has been called: a test can then finish a rebuild
+// while a page is being served.
+type stallSite struct {
+	*fakeSite
+	reading chan struct{} // buffered
+	proceed chan struct{}
+}
+
+func (s stallSite) File(rel string) ([]byte, bool) {
+	select {
+	case s.reading <- struct{}{}:
+	default:
+	}
+	<-s.proceed
+	return s.fakeSite.File(rel)
+}
+
+func newStallSite(fake *fakeSite) stallSite {
+	return stallSite{fake, make(chan struct{}, 1), make(chan struct{})}
+}
+
+// wait receives from ch, failing the test after 10s.
+func wait[T any](t testing.TB, what string, ch <-chan T) T {
+	t.Helper()
+	select {
+	case v := <-ch:
+		return v
+	case <-time.After(10 * time.Second):
+		t.Fatalf("timed out waiting for %s", what)
+	}
+	var zero T
+	return zero
+}
+
+// TestHandlerGenerationFirst finishes a rebuild while the handler reads the
+// page: the page must carry the generation from before the rebuild, so
+// that its script reloads it once more (for nothing) rather than miss the
+// rebuild (if the page was read before it).
+func TestHandlerGenerationFirst(t *testing.T) {
+	fake := &fakeSite{files: map[string]string{"index.html": "<body>old</body>"}}
+	stall := newStallSite(fake)
+	h := &handler{site: stall, reloader: newReloader()}
+	rec := httptest.NewRecorder()
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		h.ServeHTTP(rec, httptest.NewRequest("GET", "/", nil))
+	}()
+	wait(t, "the handler to read the page", stall.reading)
+	// A rebuild: the new outputs, then the event.
+	fake.set("index.html", "<body>new</body>")
+	h.reloader.Reload([]string{"index.html"}, false)
+	close(stall.proceed)
+	wait(t, "the response", done)
+	if body := rec.Body.String(); !strings.Contains(body, `data-gen="0"`) {
+		t.Errorf("the page read during rebuild 1 says it is from generation 1 or later:\n%s", body)
+	}
+}
+
+// TestHandlerHost checks the DNS-rebinding protection: on a loopback
+// address, only requests for localhost, 127.0.0.1, [::1] or the address
+// itself are answered, events included.
+func TestHandlerHost(t *testing.T) {
+	h, _ := testHandler()
+	h.hosts = allowedHosts(&net.TCPAddr{IP: net.ParseIP("127.0.0.2"), Port: 1313})
+	for host, want := range map[string]int{
+		"localhost:1313": 200, "LocalHost:1313": 200, "localhost": 200, "127.0.0.1:1313": 200,
+		"[::1]:1313": 200, "[::1]": 200, "127.0.0.2:1313": 200, "127.0.0.2": 200,
+		"evil.example:1313": 403, "evil.example": 403, "localhost.evil.example:1313": 403,
+		"127.0.0.1.nip.io:1313": 403, "127.0.0.3:1313": 403, "0.0.0.0:1313": 403, "[::2]:1313": 403, "": 403,
+	} {
+		for _, path := range []string{"/", "/assets/style.css", scriptPath, eventsPath} {
+			req := httptest.NewRequest("GET", path, nil)
+			req.Host = host
+			if path == eventsPath {
+				// A stream: answered at once (200), then ended by the
+				// page's going away.
+				ctx, cancel := context.WithCancel(context.Background())
+				cancel()
+				req = req.WithContext(ctx)
+			}
+			rec := httptest.NewRecorder()
+			h.ServeHTTP(rec, req)
+			if rec.Code != want {
+				t.Errorf("GET %s with Host %q: status %d, want %d", path, host, rec.Code, want)
+			}
+		}
+	}
+	for _, addr := range []string{"0.0.0.0", "192.168.1.2", "::"} {
+		if hosts := allowedHosts(&net.TCPAddr{IP: net.ParseIP(addr), Port: 1313}); hosts != nil {
+			t.Errorf("listening on %s: hosts %v, want any", addr, hosts)
 		}
 	}
 }

@@ -1,9 +1,7 @@
 package server
 
 import (
-	"bufio"
 	"context"
-	"io"
 	"slices"
 	"strings"
 	"sync"
@@ -12,7 +10,6 @@ import (
 
 	"github.com/scholia/scholia/generator/internal/testsite"
 
-	"github.com/scholia/scholia/generator/diag"
 	"github.com/scholia/scholia/generator/site"
 )
 
@@ -24,7 +21,6 @@ type fakeSite struct {
 	updates [][]string
 	// next is what the next Update returns; nil means "no change".
 	next func(paths []string) (*site.Update, error)
-	errs diag.List
 }
 
 func (f *fakeSite) Update(paths []string) (*site.Update, error) {
@@ -34,11 +30,7 @@ func (f *fakeSite) Update(paths []string) (*site.Update, error) {
 	if f.next == nil {
 		return &site.Update{}, nil
 	}
-	up, err := f.next(paths)
-	var l diag.List
-	l.Add(err)
-	f.errs = l
-	return up, err
+	return f.next(paths)
 }
 
 func (f *fakeSite) File(rel string) ([]byte, bool) {
@@ -48,10 +40,11 @@ func (f *fakeSite) File(rel string) ([]byte, bool) {
 	return []byte(s), ok
 }
 
-func (f *fakeSite) Errors() diag.List {
+// set makes rel's output data.
+func (f *fakeSite) set(rel, data string) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	return f.errs
+	f.files[rel] = data
 }
 
 func (f *fakeSite) Source(rel string) ([]byte, bool) {
@@ -97,10 +90,8 @@ func containsAll(s string, subs ...string) bool {
 	return true
 }
 
-func bufioReader(r io.Reader) *bufio.Reader { return bufio.NewReader(r) }
-
 // start runs srv until the test ends, and checks that it stops cleanly.
-func start(t testing.TB, srv *Server) context.Context {
+func start(t testing.TB, srv *devServer) context.Context {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)

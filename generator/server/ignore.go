@@ -6,7 +6,7 @@ import (
 	"strings"
 )
 
-// Ignored reports whether a file or folder name (one path element) is
+// ignored reports whether a file or folder name (one path element) is
 // scratch that editors, version control or the operating system leave
 // beside real files, which must never trigger a rebuild: hidden names
 // (.git, .DS_Store, vim's .x.swp, emacs's .#x lock links), emacs's #x#
@@ -18,7 +18,7 @@ import (
 // rule: the watcher reports only files that exist when a batch ends or
 // existed before it, so a temp file created and renamed away in between is
 // never seen.
-func Ignored(name string) bool {
+func ignored(name string) bool {
 	switch {
 	case name == "":
 		return false
@@ -48,10 +48,10 @@ func vimProbe(name string) bool {
 	return err == nil && n >= 4913 && (n-4913)%123 == 0 && strconv.Itoa(n) == name
 }
 
-// Watched reports whether rel, a slash path relative to the site root, is
+// watched reports whether rel, a slash path relative to the site root, is
 // one the dev server watches: site.yaml, or content/ or templates/ and
 // anything under them whose path has no ignored element.
-func Watched(rel string) bool {
+func watched(rel string) bool {
 	if rel == "site.yaml" {
 		return true
 	}
@@ -62,7 +62,7 @@ func Watched(rel string) bool {
 	for rest != "" {
 		var elem string
 		elem, rest, _ = strings.Cut(rest, "/")
-		if elem == "" || Ignored(elem) {
+		if elem == "" || ignored(elem) {
 			return false
 		}
 	}

@@ -11,8 +11,8 @@ func TestIgnored(t *testing.T) {
 		"a.md___jb_tmp___": true, "a.md___jb_old___": true,
 		".DS_Store": true, ".git": true, ".hidden": true,
 	} {
-		if got := Ignored(name); got != want {
-			t.Errorf("Ignored(%q) = %v, want %v", name, got, want)
+		if got := ignored(name); got != want {
+			t.Errorf("ignored(%q) = %v, want %v", name, got, want)
 		}
 	}
 }
@@ -25,8 +25,8 @@ func TestWatched(t *testing.T) {
 		"content/.git/HEAD": false, "content/x/.a.md.swp": false, "content/a.md~": false,
 		"content/.hidden/a.md": false, "content//a.md": false,
 	} {
-		if got := Watched(rel); got != want {
-			t.Errorf("Watched(%q) = %v, want %v", rel, got, want)
+		if got := watched(rel); got != want {
+			t.Errorf("watched(%q) = %v, want %v", rel, got, want)
 		}
 	}
 }

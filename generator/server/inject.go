@@ -9,8 +9,8 @@ import (
 	"strings"
 )
 
-// ScriptPath is where the handler serves the live-reload script.
-const ScriptPath = "/__scholia/livereload.js"
+// scriptPath is where the handler serves the live-reload script.
+const scriptPath = "/__scholia/livereload.js"
 
 var (
 	//go:embed client/livereload.js
@@ -26,13 +26,13 @@ var script = func() []byte {
 	return []byte(strings.Replace(clientJS, `/*OVERLAY_CSS*/ ""`, string(css), 1))
 }()
 
-// Inject returns page with the live-reload script tag added before
+// inject returns page with the live-reload script tag added before
 // </body> (or at the end when there is none). The tag tells the script
 // which server instance and build generation served the page and which
 // output files it shows (files: a page reloads when one of them changes).
-func Inject(page []byte, id string, gen int, files []string) []byte {
+func inject(page []byte, id string, gen int, files []string) []byte {
 	tag := fmt.Appendf(nil, `<script src="%s" data-id="%s" data-gen="%d" data-files="%s" defer></script>`,
-		ScriptPath, html.EscapeString(id), gen, html.EscapeString(strings.Join(files, " ")))
+		scriptPath, html.EscapeString(id), gen, html.EscapeString(strings.Join(files, " ")))
 	i := lastIndexFold(page, []byte("</body"))
 	if i < 0 {
 		i = len(page)

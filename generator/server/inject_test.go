@@ -12,12 +12,12 @@ func TestInject(t *testing.T) {
 		// The last </body>, whatever its case: an article may quote "</body>" in a code block.
 		{"<body><pre>&lt;/body></pre><code></body></code></BODY>", `<code></body></code><script src="/__scholia/livereload.js"`},
 	} {
-		got := string(Inject([]byte(tc.page), "i", 2, []string{"a/index.html"}))
+		got := string(inject([]byte(tc.page), "i", 2, []string{"a/index.html"}))
 		if !strings.Contains(got, tc.want) {
-			t.Errorf("Inject(%q) =\n%s\nwant it to contain\n%s", tc.page, got, tc.want)
+			t.Errorf("inject(%q) =\n%s\nwant it to contain\n%s", tc.page, got, tc.want)
 		}
 	}
-	got := string(Inject([]byte("<body></body>"), `"><script>`, 0, []string{`"x`}))
+	got := string(inject([]byte("<body></body>"), `"><script>`, 0, []string{`"x`}))
 	if strings.Contains(got, `"><script>`) || strings.Contains(got, `"x"`) {
 		t.Errorf("attributes not escaped: %s", got)
 	}

@@ -16,22 +16,22 @@ const contextLines = 3
 // Markdown) so the overlay stays readable; the error's column stays in view.
 const maxLineRunes = 240
 
-// ErrorView is one error as the browser overlay shows it: the place, the
+// errorView is one error as the browser overlay shows it: the place, the
 // message and the source lines around it. It is sent as JSON; the overlay
 // puts every string in the page as text, never as HTML.
-type ErrorView struct {
+type errorView struct {
 	Pos     string        `json:"pos"` // PATH:LINE:COL, as in the terminal
 	Path    string        `json:"path"`
 	Line    int           `json:"line"`
 	Col     int           `json:"col"`
 	Message string        `json:"message"`
-	Context []ContextLine `json:"context,omitempty"`
+	Context []contextLine `json:"context,omitempty"`
 }
 
-// ContextLine is a line of source around an error. The error's own line is
+// contextLine is a line of source around an error. The error's own line is
 // split at the column into Text (before), Mark (the character at the
 // column) and After, so the overlay can underline the column.
-type ContextLine struct {
+type contextLine struct {
 	N     int    `json:"n"`
 	Text  string `json:"text"`
 	Error bool   `json:"error,omitempty"`
@@ -39,16 +39,16 @@ type ContextLine struct {
 	After string `json:"after,omitempty"`
 }
 
-// Views turns a build's error into what the overlay shows, reading the
+// errorViews turns a build's error into what the overlay shows, reading the
 // source lines with source (Site.Source). An error that is not a diag.List
 // or *diag.Error becomes one view without a place.
-func Views(err error, source func(rel string) ([]byte, bool)) []ErrorView {
+func errorViews(err error, source func(rel string) ([]byte, bool)) []errorView {
 	var list diag.List
 	list.Add(err)
 	list.Sort()
-	views := make([]ErrorView, 0, len(list))
+	views := make([]errorView, 0, len(list))
 	for _, e := range list {
-		v := ErrorView{Pos: e.Pos(), Path: e.Path, Line: e.Line, Col: e.Col, Message: e.Msg}
+		v := errorView{Pos: e.Pos(), Path: e.Path, Line: e.Line, Col: e.Col, Message: e.Msg}
 		if e.Path == "" {
 			v.Pos = ""
 		}
@@ -64,16 +64,16 @@ func Views(err error, source func(rel string) ([]byte, bool)) []ErrorView {
 
 // contextOf returns the lines line-contextLines .. line+contextLines of src
 // (1-based), with the error line split at col (1-based, in characters).
-func contextOf(src []byte, line, col int) []ContextLine {
+func contextOf(src []byte, line, col int) []contextLine {
 	lines := bytes.Split(src, []byte("\n"))
 	if line > len(lines) {
 		return nil
 	}
-	var out []ContextLine
+	var out []contextLine
 	for n := max(1, line-contextLines); n <= min(len(lines), line+contextLines); n++ {
 		text := strings.TrimRight(strings.ToValidUTF8(string(lines[n-1]), "\uFFFD"), "\r")
 		if n != line {
-			out = append(out, ContextLine{N: n, Text: clip(untab(text), 0)})
+			out = append(out, contextLine{N: n, Text: clip(untab(text), 0)})
 			continue
 		}
 		runes := []rune(text)
@@ -82,7 +82,7 @@ func contextOf(src []byte, line, col int) []ContextLine {
 		if c > maxLineRunes-40 {
 			start = c - (maxLineRunes - 40)
 		}
-		l := ContextLine{N: n, Error: true, Text: untab(string(runes[start:c]))}
+		l := contextLine{N: n, Error: true, Text: untab(string(runes[start:c]))}
 		if start > 0 {
 			l.Text = "…" + l.Text
 		}

@@ -23,15 +23,15 @@ func stampOf(fi fs.FileInfo) stamp { return stamp{fi.Size(), fi.ModTime()} }
 type syncMode int
 
 const (
-	learn  syncMode = iota // nothing: the first scan
-	report                 // report them as they are now (a folder replaced, a kernel queue overflow)
-	batch                  // add them to the open batch, whose end looks at them again (polling)
+	learn   syncMode = iota // nothing: the first scan
+	report                  // report them as they are now (a folder created or replaced, when a batch ends)
+	toBatch                 // add them to the open batch, whose end looks at them again (polling, a kernel queue overflow)
 )
 
 // sync compares the files under prefix ("" for the whole site) with what
 // the watcher knows, learns them, and reports whether anything differed;
 // mode says what to do with the differences.
-func (w *Watcher) sync(prefix string, mode syncMode) bool {
+func (w *watcher) sync(prefix string, mode syncMode) bool {
 	seen := map[string]bool{}
 	differ := false
 	mark := func(rel string, deleted bool) {
@@ -39,7 +39,7 @@ func (w *Watcher) sync(prefix string, mode syncMode) bool {
 		switch mode {
 		case report:
 			w.ready[rel] = deleted
-		case batch:
+		case toBatch:
 			w.note(rel) // before known changes
 		}
 	}
@@ -69,7 +69,7 @@ func under(rel, prefix string) bool {
 // site: site.yaml, content/ and templates/). With fsnotify it also adds a
 // watch on each folder, before reading it, so that nothing created inside
 // meanwhile is missed. It does not follow symbolic links to folders.
-func (w *Watcher) walk(prefix string, file func(rel string, fi os.FileInfo)) {
+func (w *watcher) walk(prefix string, file func(rel string, fi os.FileInfo)) {
 	if prefix == "" {
 		for _, top := range []string{"site.yaml", "content", "templates"} {
 			w.walk(top, file)
@@ -78,7 +78,7 @@ func (w *Watcher) walk(prefix string, file func(rel string, fi os.FileInfo)) {
 	}
 	filepath.WalkDir(w.abs(prefix), func(p string, d fs.DirEntry, err error) error {
 		rel, ok := w.rel(p)
-		if !ok || !Watched(rel) {
+		if !ok || !watched(rel) {
 			if d != nil && d.IsDir() {
 				return filepath.SkipDir
 			}

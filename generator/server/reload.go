@@ -10,28 +10,30 @@ import (
 	"time"
 )
 
-// EventsPath is where pages listen for changes (Server-Sent Events).
-const EventsPath = "/__scholia/events"
+// eventsPath is where pages listen for changes (Server-Sent Events).
+const eventsPath = "/__scholia/events"
 
 // retryMillis is how soon a page reconnects after losing the server: quick,
 // because a dev server restarts in well under a second.
 const retryMillis = 300
 
-// Reloader tells open pages about rebuilds over Server-Sent Events. Each
+// reloader tells open pages about rebuilds over Server-Sent Events. Each
 // connection starts with a hello event carrying the server's instance id
 // and build generation; then come:
 //
 //	reload  {"gen":N,"all":bool,"files":[output paths]}  a page reloads if all is set or its own file is listed
 //	css     {"gen":N,"files":[stylesheet paths]}         pages swap those stylesheets in place
-//	errors  {"gen":N,"errors":[...]}                     the overlay lists them (see ErrorView)
+//	errors  {"gen":N,"errors":[...]}                     the overlay lists them (see errorView)
 //	ok      {"gen":N}                                    the overlay goes away
 //
 // A page compares hello with what it was served with (the injected script
 // carries both): another instance id means the server restarted, a newer
 // generation means it missed a rebuild while connecting; either way it
-// reloads. A newly connected page also gets the current errors, so a page
-// opened while the site is broken shows them.
-type Reloader struct {
+// reloads. A newly connected page also gets the current errors right after
+// hello, so a page opened while the site is broken shows them; hello itself
+// clears a page's overlay, so a page that missed an ok while disconnected
+// does not keep showing errors that are fixed.
+type reloader struct {
 	id string
 
 	mu      sync.Mutex
@@ -41,25 +43,25 @@ type Reloader struct {
 	closed  bool
 }
 
-// NewReloader returns a Reloader with a fresh instance id.
-func NewReloader() *Reloader {
+// newReloader returns a reloader with a fresh instance id.
+func newReloader() *reloader {
 	var b [8]byte
 	rand.Read(b[:])
-	return &Reloader{id: hex.EncodeToString(b[:]), clients: map[chan []byte]bool{}}
+	return &reloader{id: hex.EncodeToString(b[:]), clients: map[chan []byte]bool{}}
 }
 
 // ID is the server instance id.
-func (r *Reloader) ID() string { return r.id }
+func (r *reloader) ID() string { return r.id }
 
 // Gen is the build generation: how many reload and css events were sent.
-func (r *Reloader) Gen() int {
+func (r *reloader) Gen() int {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	return r.gen
 }
 
 // Clients is the number of connected pages.
-func (r *Reloader) Clients() int {
+func (r *reloader) Clients() int {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	return len(r.clients)
@@ -67,7 +69,7 @@ func (r *Reloader) Clients() int {
 
 // Reload tells pages showing one of files (output paths such as
 // "articles/x/index.html"), or every page when all is set, to reload.
-func (r *Reloader) Reload(files []string, all bool) {
+func (r *reloader) Reload(files []string, all bool) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	r.gen++
@@ -75,7 +77,7 @@ func (r *Reloader) Reload(files []string, all bool) {
 }
 
 // CSS tells pages to swap the stylesheets files without reloading.
-func (r *Reloader) CSS(files []string) {
+func (r *reloader) CSS(files []string) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	r.gen++
@@ -84,14 +86,14 @@ func (r *Reloader) CSS(files []string) {
 
 // Errors shows errs on every page, now and on pages that connect later,
 // until OK.
-func (r *Reloader) Errors(errs []ErrorView) {
+func (r *reloader) Errors(errs []errorView) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	r.errors = r.broadcast("errors", map[string]any{"gen": r.gen, "errors": nonNil(errs)})
 }
 
 // OK clears the errors.
-func (r *Reloader) OK() {
+func (r *reloader) OK() {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	r.errors = nil
@@ -100,7 +102,7 @@ func (r *Reloader) OK() {
 
 // Close ends every stream and refuses new ones, so that the HTTP server
 // can shut down (it waits for handlers to return).
-func (r *Reloader) Close() {
+func (r *reloader) Close() {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	r.closed = true
@@ -113,7 +115,7 @@ func (r *Reloader) Close() {
 // broadcast sends an event to every client and returns it. A client too
 // slow to take it is dropped: its page reconnects, and hello's generation
 // tells it that it missed something. Called with mu held.
-func (r *Reloader) broadcast(event string, data any) []byte {
+func (r *reloader) broadcast(event string, data any) []byte {
 	msg := message(event, data)
 	for c := range r.clients {
 		select {
@@ -146,7 +148,7 @@ func nonNil[T any](s []T) []T {
 const keepAlive = 20 * time.Second
 
 // ServeHTTP streams events to one page until it goes away or Close.
-func (r *Reloader) ServeHTTP(w http.ResponseWriter, req *http.Request) {
+func (r *reloader) ServeHTTP(w http.ResponseWriter, req *http.Request) {
 	rc := http.NewResponseController(w)
 	c := make(chan []byte, 16)
 	r.mu.Lock()
@@ -155,6 +157,9 @@ func (r *Reloader) ServeHTTP(w http.ResponseWriter, req *http.Request) {
 		http.Error(w, "server shutting down", http.StatusServiceUnavailable)
 		return
 	}
+	// hello, then the current errors, in this order and in one write: a
+	// page clears its overlay on hello (it may have missed an ok while
+	// disconnected) and shows the errors again if the site is still broken.
 	hello := fmt.Appendf(nil, "retry: %d\n", retryMillis)
 	hello = append(hello, message("hello", map[string]any{"id": r.id, "gen": r.gen})...)
 	hello = append(hello, r.errors...)

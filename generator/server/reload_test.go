@@ -13,7 +13,7 @@ import (
 )
 
 func TestReloaderEvents(t *testing.T) {
-	r := NewReloader()
+	r := newReloader()
 	srv := httptest.NewServer(r)
 	defer srv.Close()
 	ctx, cancel := context.WithCancel(context.Background())
@@ -32,7 +32,7 @@ func TestReloaderEvents(t *testing.T) {
 
 	r.Reload([]string{"a/index.html"}, false)
 	r.CSS([]string{"assets/style.css"})
-	r.Errors([]ErrorView{{Pos: "content/a.md:3:1", Path: "content/a.md", Line: 3, Col: 1, Message: "bad <b>"}})
+	r.Errors([]errorView{{Pos: "content/a.md:3:1", Path: "content/a.md", Line: 3, Col: 1, Message: "bad <b>"}})
 	r.OK()
 	r.Reload(nil, true)
 
@@ -57,12 +57,12 @@ func TestReloaderEvents(t *testing.T) {
 // gets the errors right after hello, and that one opened after the fix
 // does not.
 func TestReloaderLateClient(t *testing.T) {
-	r := NewReloader()
+	r := newReloader()
 	srv := httptest.NewServer(r)
 	defer srv.Close()
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	r.Errors(Views(diag.List{{Path: "content/a.md", Line: 1, Msg: "broken"}}, nil))
+	r.Errors(errorViews(diag.List{{Path: "content/a.md", Line: 1, Msg: "broken"}}, nil))
 	events := sseClient(t, ctx, srv.URL)
 	if ev := nextEvent(t, events); ev.Name != "hello" {
 		t.Fatalf("first event %s, want hello", ev.Name)
@@ -85,7 +85,7 @@ func TestReloaderLateClient(t *testing.T) {
 // TestReloaderClose checks that Close ends open streams, so that
 // http.Server.Shutdown does not wait for them, and refuses new ones.
 func TestReloaderClose(t *testing.T) {
-	r := NewReloader()
+	r := newReloader()
 	srv := httptest.NewServer(r)
 	defer srv.Close()
 	events := sseClient(t, context.Background(), srv.URL)
@@ -113,7 +113,7 @@ func TestReloaderClose(t *testing.T) {
 func TestViews(t *testing.T) {
 	src := "line 1\nline 2\nline 3\nline 4\n\tquote: made of chalk\nline 6\nline 7\nline 8\nline 9\n"
 	list := diag.List{{Path: "content/a.yaml", Line: 5, Col: 12, Msg: "quote not found"}, {Msg: "no place"}}
-	v := Views(list, func(rel string) ([]byte, bool) { return []byte(src), rel == "content/a.yaml" })
+	v := errorViews(list, func(rel string) ([]byte, bool) { return []byte(src), rel == "content/a.yaml" })
 	if len(v) != 2 || v[0].Pos != "" || v[0].Message != "no place" {
 		t.Fatalf("views %+v: want the error without a place first", v)
 	}
@@ -125,7 +125,7 @@ func TestViews(t *testing.T) {
 	if !l.Error || l.Text != "    quote: mad" || l.Mark != "e" || l.After != " of chalk" {
 		t.Errorf("error line %+v: want it split at column 12 (a tab is one column, shown as 4 spaces)", l)
 	}
-	if v := Views(errors.New("disk full"), nil); len(v) != 1 || v[0].Message != "disk full" {
+	if v := errorViews(errors.New("disk full"), nil); len(v) != 1 || v[0].Message != "disk full" {
 		t.Errorf("plain error: %+v", v)
 	}
 }

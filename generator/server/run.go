@@ -14,12 +14,12 @@ import (
 	"github.com/scholia/scholia/generator/site"
 )
 
-// Options configure a Server.
+// Options configure Run.
 type Options struct {
 	// Root is the site's folder on disk: what is watched.
 	Root string
-	// Addr is where to listen; "" is DefaultAddr, falling back to the next
-	// free port (see Listen).
+	// Addr is where to listen, as HOST:PORT; "" is DefaultAddr, falling
+	// back to the next free port when it is taken.
 	Addr string
 	// Poll, when not zero, scans for changes every Poll instead of using
 	// file system events.
@@ -30,45 +30,48 @@ type Options struct {
 	Open func() (Site, error)
 	// Stdout gets the address and a line per rebuild; Stderr the errors.
 	Stdout, Stderr io.Writer
-	// Watch overrides the watcher's batching (tests); Poll above wins.
-	Watch WatchOptions
 }
 
-// Server is a running dev server: a listener, the site in memory, a
-// watcher and a Reloader.
-type Server struct {
+// devServer is a running dev server: a listener, the site in memory, a
+// watcher and a reloader.
+type devServer struct {
 	opts     Options
 	ln       net.Listener
 	site     Site
-	reloader *Reloader
-	watcher  *Watcher
+	reloader *reloader
+	watcher  *watcher
 	term     *terminal
 	broken   bool // the last build failed
+	// shutdownWait is how long Run waits for requests in flight when it
+	// stops: defaultShutdownWait, shorter in tests.
+	shutdownWait time.Duration
 }
 
-// New listens, starts watching and builds the site; Run serves it. Listening
-// comes first so that a port in use fails at once, and watching before
-// building so that a save during the first build is not missed.
-func New(opts Options) (*Server, error) {
+// defaultShutdownWait is how long a stopping server waits for requests in
+// flight before closing their connections.
+const defaultShutdownWait = 3 * time.Second
+
+// newServer listens, starts watching and builds the site; Run serves it.
+// Listening comes first so that a port in use fails at once, and watching
+// before building so that a save during the first build is not missed.
+func newServer(opts Options) (*devServer, error) {
 	if opts.Stdout == nil {
 		opts.Stdout = io.Discard
 	}
 	if opts.Stderr == nil {
 		opts.Stderr = io.Discard
 	}
-	s := &Server{opts: opts, reloader: NewReloader(),
+	s := &devServer{opts: opts, reloader: newReloader(), shutdownWait: defaultShutdownWait,
 		term: &terminal{out: opts.Stdout, err: opts.Stderr, now: time.Now}}
-	ln, note, err := Listen(opts.Addr)
+	ln, note, err := listen(opts.Addr)
 	if err != nil {
 		return nil, err
 	}
 	if note != "" {
 		s.term.warn("%s", note)
 	}
-	wopts := opts.Watch
-	wopts.Poll = opts.Poll
-	wopts.Log = func(err error) { s.term.warn("watching: %v", err) }
-	if s.watcher, err = Watch(opts.Root, wopts); err != nil {
+	wopts := watchOptions{Poll: opts.Poll, Log: func(err error) { s.term.warn("watching: %v", err) }}
+	if s.watcher, err = watch(opts.Root, wopts); err != nil {
 		ln.Close()
 		return nil, err
 	}
@@ -87,24 +90,23 @@ func New(opts Options) (*Server, error) {
 	s.term.initial(list, time.Since(start))
 	if len(list) > 0 {
 		s.broken = true
-		s.reloader.Errors(Views(list, s.site.Source))
+		s.reloader.Errors(errorViews(list, s.site.Source))
 	}
 	s.ln = ln
 	return s, nil
 }
 
 // URL is the address pages are served at, such as http://127.0.0.1:1313/.
-func (s *Server) URL() string { return "http://" + s.ln.Addr().String() + "/" }
-
-// Reloader is the server's event hub.
-func (s *Server) Reloader() *Reloader { return s.reloader }
+func (s *devServer) URL() string { return "http://" + s.ln.Addr().String() + "/" }
 
 // Run serves until ctx is done (Ctrl-C), rebuilding after each batch of
-// changes, then shuts down: it ends the event streams, waits for requests
-// in flight and stops watching.
-func (s *Server) Run(ctx context.Context) error {
+// changes, then shuts down: it ends the event streams, waits a moment for
+// requests in flight and stops watching. It returns nil when stopped by
+// ctx, even if it had to cut off a slow request, and an error when serving
+// or watching stopped by themselves.
+func (s *devServer) Run(ctx context.Context) error {
 	srv := &http.Server{
-		Handler:           &Handler{Site: s.site, Reloader: s.reloader},
+		Handler:           &handler{site: s.site, reloader: s.reloader, hosts: allowedHosts(s.ln.Addr())},
 		ReadHeaderTimeout: 10 * time.Second,
 		// No WriteTimeout: event streams last as long as their pages.
 	}
@@ -122,24 +124,41 @@ loop:
 			break loop
 		case b, ok := <-s.watcher.Batches():
 			if !ok {
+				// Without Close: the operating system stopped sending
+				// events. Serving on without live reload would look like
+				// a server that ignores saves.
+				if ctx.Err() == nil {
+					err = fmt.Errorf("watching stopped: %w; pages no longer follow changes (restart serve, or try -poll 500ms)", s.watcher.Err())
+				}
 				break loop
 			}
 			s.rebuild(b)
 		}
 	}
 	s.reloader.Close()
-	shut, cancel := context.WithTimeout(context.Background(), 3*time.Second)
+	shut, cancel := context.WithTimeout(context.Background(), s.shutdownWait)
 	defer cancel()
-	errs := []error{srv.Shutdown(shut), s.watcher.Close()}
+	shutErr := srv.Shutdown(shut)
+	if errors.Is(shutErr, context.DeadlineExceeded) {
+		// A request still going (a slow download): cut it off. When the
+		// user stopped the server, that is how stopping goes.
+		srv.Close()
+		if ctx.Err() != nil {
+			shutErr = nil
+		}
+	}
+	errs := []error{shutErr, s.watcher.Close()}
 	if err != nil && !errors.Is(err, http.ErrServerClosed) {
 		errs = append(errs, err)
 	}
 	return errors.Join(errs...)
 }
 
-// Run starts a Server with opts and runs it until ctx is done.
+// Run starts a server with opts and serves until ctx is done. A port in
+// use or a site that cannot be built is an error at once; a site with
+// errors is served, with the errors on its pages.
 func Run(ctx context.Context, opts Options) error {
-	s, err := New(opts)
+	s, err := newServer(opts)
 	if err != nil {
 		return err
 	}
@@ -147,7 +166,7 @@ func Run(ctx context.Context, opts Options) error {
 }
 
 // rebuild updates the site after b and tells the pages.
-func (s *Server) rebuild(b Batch) {
+func (s *devServer) rebuild(b batch) {
 	start := time.Now()
 	up, err := s.update(b.Paths())
 	d := time.Since(start)
@@ -156,7 +175,7 @@ func (s *Server) rebuild(b Batch) {
 		list.Add(err)
 		list.Sort()
 		s.broken = true
-		s.reloader.Errors(Views(list, s.site.Source))
+		s.reloader.Errors(errorViews(list, s.site.Source))
 		s.term.failed(b, list, d)
 		return
 	}
@@ -170,7 +189,7 @@ func (s *Server) rebuild(b Batch) {
 
 // update calls Site.Update, turning a panic into an error: a bug in a
 // rebuild must not take the server down with the editor's work on screen.
-func (s *Server) update(paths []string) (up *site.Update, err error) {
+func (s *devServer) update(paths []string) (up *site.Update, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("internal error while rebuilding: %v (this is a bug in scholia; please report it)", r)
@@ -188,7 +207,7 @@ func (s *Server) update(paths []string) (up *site.Update, err error) {
 // changed reload, and every page reloads after a full rebuild or when an
 // asset a page may embed (an image, a script, a font) changed. Feeds,
 // sitemaps and JSON-LD files are not shown by pages.
-func (s *Server) notify(up *site.Update) {
+func (s *devServer) notify(up *site.Update) {
 	var pages, css []string
 	all := up.Full
 	for i, list := range [][]string{up.Changed, up.Removed} {

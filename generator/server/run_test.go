@@ -5,11 +5,13 @@ import (
 	"context"
 	"errors"
 	"io"
+	"net"
 	"net/http"
 	"slices"
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/scholia/scholia/generator/diag"
 	"github.com/scholia/scholia/generator/site"
@@ -33,12 +35,12 @@ func (s *syncBuffer) String() string {
 	return s.b.String()
 }
 
-// startServer runs a Server on a free port over the site folder dir,
+// startServer runs a devServer on a free port over the site folder dir,
 // serving s; it stops when the test ends.
-func startServer(t testing.TB, dir string, s Site, initial error) (*Server, *syncBuffer, *syncBuffer) {
+func startServer(t testing.TB, dir string, s Site, initial error) (*devServer, *syncBuffer, *syncBuffer) {
 	t.Helper()
 	var stdout, stderr syncBuffer
-	srv, err := New(Options{
+	srv, err := newServer(Options{
 		Root: dir, Addr: "127.0.0.1:0",
 		Open:   func() (Site, error) { return s, initial },
 		Stdout: &stdout, Stderr: &stderr,
@@ -78,7 +80,7 @@ func TestServerRebuilds(t *testing.T) {
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	events := sseClient(t, ctx, srv.URL()+strings.TrimPrefix(EventsPath, "/"))
+	events := sseClient(t, ctx, srv.URL()+strings.TrimPrefix(eventsPath, "/"))
 	nextEvent(t, events) // hello
 
 	// A content change: the pages that changed reload.
@@ -150,7 +152,7 @@ func TestServerStartsBroken(t *testing.T) {
 	if !strings.Contains(stdout.String(), "with 1 error") || strings.Count(stderr.String(), "site.yaml:1:1: bad") != 1 {
 		t.Errorf("stdout:\n%s\nstderr:\n%s", stdout, stderr)
 	}
-	events := sseClient(t, context.Background(), srv.URL()+strings.TrimPrefix(EventsPath, "/"))
+	events := sseClient(t, context.Background(), srv.URL()+strings.TrimPrefix(eventsPath, "/"))
 	nextEvent(t, events)
 	if ev := nextEvent(t, events); ev.Name != "errors" {
 		t.Errorf("a new page got %s, want the errors", ev.Name)
@@ -173,7 +175,7 @@ func TestServerSurvivesPanics(t *testing.T) {
 	fake := &fakeSite{files: map[string]string{}}
 	fake.next = func([]string) (*site.Update, error) { panic("boom") }
 	srv, stdout, _ := startServer(t, dir, fake, nil)
-	events := sseClient(t, context.Background(), srv.URL()+strings.TrimPrefix(EventsPath, "/"))
+	events := sseClient(t, context.Background(), srv.URL()+strings.TrimPrefix(eventsPath, "/"))
 	nextEvent(t, events)
 	write(t, dir, "content/a.md", "x")
 	if ev := nextEvent(t, events); ev.Name != "errors" || !strings.Contains(ev.Data, "boom") {
@@ -183,8 +185,79 @@ func TestServerSurvivesPanics(t *testing.T) {
 }
 
 func TestNewFails(t *testing.T) {
-	_, err := New(Options{Root: t.TempDir(), Addr: "127.0.0.1:0", Open: func() (Site, error) { return nil, errors.New("no theme") }})
+	_, err := newServer(Options{Root: t.TempDir(), Addr: "127.0.0.1:0", Open: func() (Site, error) { return nil, errors.New("no theme") }})
 	if err == nil || err.Error() != "no theme" {
 		t.Errorf("err %v", err)
+	}
+}
+
+// TestServerChecksHost checks that the server started on a loopback
+// address refuses requests naming another host (DNS rebinding).
+func TestServerChecksHost(t *testing.T) {
+	fake := &fakeSite{files: map[string]string{"index.html": "<body>home</body>"}}
+	srv, _, _ := startServer(t, newSite(t), fake, nil)
+	_, port, _ := net.SplitHostPort(srv.ln.Addr().String())
+	for host, want := range map[string]int{
+		"127.0.0.1:" + port: 200, "localhost:" + port: 200, "evil.example:" + port: 403,
+	} {
+		req, _ := http.NewRequest("GET", srv.URL(), nil)
+		req.Host = host
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != want {
+			t.Errorf("Host %s: status %d, want %d", host, resp.StatusCode, want)
+		}
+	}
+}
+
+// runServer runs srv until the returned cancel, sending Run's result on
+// the channel.
+func runServer(t *testing.T, srv *devServer) (context.CancelFunc, <-chan error) {
+	ctx, cancel := context.WithCancel(context.Background())
+	t.Cleanup(cancel)
+	done := make(chan error, 1)
+	go func() { done <- srv.Run(ctx) }()
+	return cancel, done
+}
+
+// TestRunFailsWhenWatchingStops checks that Run does not serve on, without
+// live reload, when the operating system stops sending file events.
+func TestRunFailsWhenWatchingStops(t *testing.T) {
+	fake := &fakeSite{files: map[string]string{}}
+	srv, err := newServer(Options{Root: newSite(t), Addr: "127.0.0.1:0", Open: func() (Site, error) { return fake, nil }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, done := runServer(t, srv)
+	srv.watcher.fsw.Close() // the event stream ends, as if the kernel closed it
+	if err := wait(t, "Run to return", done); err == nil || !strings.Contains(err.Error(), "watching stopped: ") {
+		t.Errorf("Run: %v, want watching stopped", err)
+	}
+}
+
+// TestRunStopsDespiteSlowRequest stops the server (Ctrl-C) while a request
+// is still being answered: that is a normal stop, not an error.
+func TestRunStopsDespiteSlowRequest(t *testing.T) {
+	fake := &fakeSite{files: map[string]string{"index.html": "<body>home</body>"}}
+	stall := newStallSite(fake)
+	srv, err := newServer(Options{Root: newSite(t), Addr: "127.0.0.1:0", Open: func() (Site, error) { return stall, nil }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv.shutdownWait = 50 * time.Millisecond
+	defer close(stall.proceed)
+	cancel, done := runServer(t, srv)
+	go func() {
+		if resp, err := http.Get(srv.URL()); err == nil {
+			resp.Body.Close()
+		}
+	}()
+	wait(t, "the request to reach the site", stall.reading)
+	cancel()
+	if err := wait(t, "Run to return", done); err != nil {
+		t.Errorf("Run after Ctrl-C with a request in flight: %v, want nil", err)
 	}
 }

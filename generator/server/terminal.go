@@ -37,7 +37,7 @@ func (t *terminal) warn(format string, args ...any) {
 }
 
 // rebuilt reports a good rebuild of b that took d.
-func (t *terminal) rebuilt(b Batch, up *site.Update, d time.Duration) {
+func (t *terminal) rebuilt(b batch, up *site.Update, d time.Duration) {
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	fixed := ""
@@ -48,7 +48,7 @@ func (t *terminal) rebuilt(b Batch, up *site.Update, d time.Duration) {
 }
 
 // failed reports a rebuild of b that failed with list.
-func (t *terminal) failed(b Batch, list diag.List, d time.Duration) {
+func (t *terminal) failed(b batch, list diag.List, d time.Duration) {
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	key := list.Error()
@@ -79,7 +79,7 @@ func (t *terminal) initial(list diag.List, d time.Duration) {
 
 // describe says what changed: "content/a.md", "content/a.md (deleted)",
 // "content/a.md and 199 more files".
-func describe(b Batch) string {
+func describe(b batch) string {
 	var first string
 	switch {
 	case len(b.Changed) > 0:

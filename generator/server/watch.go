@@ -13,41 +13,44 @@ import (
 	"github.com/fsnotify/fsnotify"
 )
 
-// Batch is one round of changes to the watched files: slash paths relative
+// batch is one round of changes to the watched files: slash paths relative
 // to the site root, sorted.
-type Batch struct {
+type batch struct {
 	Changed []string // files that exist now: created, written or replaced
 	Deleted []string // files that existed and are gone
 }
 
 // Paths returns every path of b, changed and deleted, sorted: what
 // site.Live.Update takes.
-func (b Batch) Paths() []string {
+func (b batch) Paths() []string {
 	p := slices.Concat(b.Changed, b.Deleted)
 	slices.Sort(p)
 	return p
 }
 
 // Len is the number of paths in b.
-func (b Batch) Len() int { return len(b.Changed) + len(b.Deleted) }
+func (b batch) Len() int { return len(b.Changed) + len(b.Deleted) }
 
-// WatchOptions configure a Watcher. The zero value watches with fsnotify and
+// watchOptions configure a watcher. The zero value watches with fsnotify and
 // the default batching.
-type WatchOptions struct {
+type watchOptions struct {
 	// Poll, when not zero, scans the files every Poll instead of asking the
 	// operating system for events: for network and container file systems
 	// where events never arrive.
 	Poll time.Duration
-	// Quiet and MaxWait set the batching (DefaultQuiet, DefaultMaxWait
+	// Quiet and MaxWait set the batching (defaultQuiet, defaultMaxWait
 	// when zero).
 	Quiet, MaxWait time.Duration
 	// Log, when not nil, is told about problems that do not stop watching,
 	// such as a folder that cannot be watched.
 	Log func(error)
+	// ready, when not nil, is called from the watching goroutine with
+	// everything waiting for the reader each time that grows (tests).
+	ready func(batch)
 }
 
-// Watcher watches a site's site.yaml, content/ and templates/ (recursively,
-// including folders created later) and sends a Batch on Batches after each
+// watcher watches a site's site.yaml, content/ and templates/ (recursively,
+// including folders created later) and sends a batch on Batches after each
 // burst of changes.
 //
 // The events themselves are only hints: when a batch ends, the watcher
@@ -57,9 +60,9 @@ type WatchOptions struct {
 // change of the original, and keeps temp files out of batches whatever
 // their names: a file that neither exists at the end of the batch nor
 // existed before it is not reported.
-type Watcher struct {
+type watcher struct {
 	root  string // absolute
-	opts  WatchOptions
+	opts  watchOptions
 	fsw   *fsnotify.Watcher // nil when polling
 	known map[string]stamp  // every watched file, as last seen
 
@@ -70,29 +73,30 @@ type Watcher struct {
 	ready   map[string]bool // path -> deleted, waiting for the reader
 	deb     debounce
 
-	out       chan Batch
+	out       chan batch
 	done      chan struct{}
 	stopped   chan struct{}
 	closeOnce sync.Once
+	err       error // why the loop stopped without Close; set before out is closed
 }
 
-// Watch starts watching the site at root.
-func Watch(root string, opts WatchOptions) (*Watcher, error) {
+// watch starts watching the site at root.
+func watch(root string, opts watchOptions) (*watcher, error) {
 	abs, err := filepath.Abs(root)
 	if err != nil {
 		return nil, err
 	}
 	if opts.Quiet <= 0 {
-		opts.Quiet = DefaultQuiet
+		opts.Quiet = defaultQuiet
 	}
 	if opts.MaxWait <= 0 {
-		opts.MaxWait = DefaultMaxWait
+		opts.MaxWait = defaultMaxWait
 	}
-	w := &Watcher{
+	w := &watcher{
 		root: abs, opts: opts,
 		known: map[string]stamp{}, pending: map[string]bool{}, ready: map[string]bool{},
 		deb: debounce{quiet: opts.Quiet, max: opts.MaxWait},
-		out: make(chan Batch), done: make(chan struct{}), stopped: make(chan struct{}),
+		out: make(chan batch), done: make(chan struct{}), stopped: make(chan struct{}),
 	}
 	if opts.Poll <= 0 {
 		if w.fsw, err = fsnotify.NewWatcher(); err != nil {
@@ -114,10 +118,15 @@ func Watch(root string, opts WatchOptions) (*Watcher, error) {
 // its reader while later changes are merged into it, so a slow rebuild
 // never loses an event and the next one sees everything that changed
 // meanwhile.
-func (w *Watcher) Batches() <-chan Batch { return w.out }
+func (w *watcher) Batches() <-chan batch { return w.out }
+
+// Err says why Batches was closed when Close was not called (the
+// operating system stopped sending events); it is nil until Batches is
+// closed.
+func (w *watcher) Err() error { return w.err }
 
 // Close stops watching.
-func (w *Watcher) Close() error {
+func (w *watcher) Close() error {
 	w.closeOnce.Do(func() { close(w.done) })
 	<-w.stopped
 	if w.fsw != nil {
@@ -126,7 +135,7 @@ func (w *Watcher) Close() error {
 	return nil
 }
 
-func (w *Watcher) loop() {
+func (w *watcher) loop() {
 	defer close(w.stopped)
 	defer close(w.out)
 	timer := time.NewTimer(time.Hour)
@@ -141,13 +150,16 @@ func (w *Watcher) loop() {
 		defer t.Stop()
 		tick = t.C
 	}
-	var next Batch
+	var next batch
 	stale := true
 	for {
-		var out chan Batch
+		var out chan batch
 		if len(w.ready) > 0 {
 			if stale {
 				next, stale = w.readyBatch(), false
+				if w.opts.ready != nil {
+					w.opts.ready(next)
+				}
 			}
 			out = w.out
 		}
@@ -156,6 +168,7 @@ func (w *Watcher) loop() {
 			return
 		case ev, ok := <-events:
 			if !ok {
+				w.err = errors.New("the file system's event stream ended")
 				return
 			}
 			if w.event(ev) {
@@ -163,12 +176,15 @@ func (w *Watcher) loop() {
 			}
 		case err, ok := <-errs:
 			if !ok {
+				w.err = errors.New("the file system's event stream ended")
 				return
 			}
 			if errors.Is(err, fsnotify.ErrEventOverflow) {
-				// The kernel dropped events: compare everything.
-				w.sync("", report)
-				stale = true
+				// The kernel dropped events: compare everything, as part
+				// of the open batch, whose end looks at the disk again.
+				if w.sync("", toBatch) {
+					timer.Reset(w.deb.event(time.Now()))
+				}
 			} else {
 				w.log(err)
 			}
@@ -180,7 +196,7 @@ func (w *Watcher) loop() {
 			// Polling: a scan that finds changes opens or extends a batch,
 			// which ends at the first scan that finds none (or MaxWait), so
 			// that a save caught half-way is seen whole.
-			if w.sync("", batch) {
+			if w.sync("", toBatch) {
 				w.deb.event(now)
 			} else if len(w.pending) > 0 {
 				w.deb.end()
@@ -199,9 +215,9 @@ func (w *Watcher) loop() {
 }
 
 // event records an fsnotify event and reports whether it counts.
-func (w *Watcher) event(ev fsnotify.Event) bool {
+func (w *watcher) event(ev fsnotify.Event) bool {
 	rel, ok := w.rel(ev.Name)
-	if !ok || !Watched(rel) || ev.Op == fsnotify.Chmod {
+	if !ok || !watched(rel) || ev.Op == fsnotify.Chmod {
 		return false // outside the site, scratch, or only a chmod
 	}
 	if ev.Has(fsnotify.Create) {
@@ -217,13 +233,17 @@ func (w *Watcher) event(ev fsnotify.Event) bool {
 
 // flush ends the open batch: it looks at each path on disk and moves the
 // result to ready.
-func (w *Watcher) flush() {
+func (w *watcher) flush() {
 	for rel, wasKnown := range w.pending {
 		fi, err := os.Lstat(w.abs(rel))
 		switch {
 		case err != nil:
 			if wasKnown {
 				w.ready[rel] = true
+			} else {
+				// Came and went within the batch. A scan may have learnt
+				// it meanwhile (polling, an overflow): forget that quietly.
+				delete(w.known, rel)
 			}
 			w.forget(rel)
 		case fi.IsDir():
@@ -238,7 +258,7 @@ func (w *Watcher) flush() {
 }
 
 // note records an event on rel in the open batch.
-func (w *Watcher) note(rel string) {
+func (w *watcher) note(rel string) {
 	if _, ok := w.pending[rel]; !ok {
 		_, known := w.known[rel]
 		w.pending[rel] = known
@@ -247,7 +267,7 @@ func (w *Watcher) note(rel string) {
 
 // forget records that rel and everything under it are gone, reporting the
 // files that were known.
-func (w *Watcher) forget(rel string) {
+func (w *watcher) forget(rel string) {
 	if _, ok := w.known[rel]; ok {
 		delete(w.known, rel)
 		w.ready[rel] = true
@@ -261,8 +281,8 @@ func (w *Watcher) forget(rel string) {
 	}
 }
 
-func (w *Watcher) readyBatch() Batch {
-	var b Batch
+func (w *watcher) readyBatch() batch {
+	var b batch
 	for p, deleted := range w.ready {
 		if deleted {
 			b.Deleted = append(b.Deleted, p)
@@ -275,7 +295,7 @@ func (w *Watcher) readyBatch() Batch {
 	return b
 }
 
-func (w *Watcher) rel(name string) (string, bool) {
+func (w *watcher) rel(name string) (string, bool) {
 	r, err := filepath.Rel(w.root, name)
 	if err != nil || !filepath.IsLocal(r) {
 		return "", false
@@ -283,9 +303,9 @@ func (w *Watcher) rel(name string) (string, bool) {
 	return filepath.ToSlash(r), true
 }
 
-func (w *Watcher) abs(rel string) string { return filepath.Join(w.root, filepath.FromSlash(rel)) }
+func (w *watcher) abs(rel string) string { return filepath.Join(w.root, filepath.FromSlash(rel)) }
 
-func (w *Watcher) log(err error) {
+func (w *watcher) log(err error) {
 	if w.opts.Log != nil {
 		w.opts.Log(err)
 	}

@@ -5,6 +5,8 @@
 //   reload  reloads the page when its own output changed (or all pages),
 //           keeping the scroll position;
 //   css     swaps the stylesheets in place, without a reload;
+//   hello   starts (or restarts) a connection, removing any overlay: the
+//           server follows it with errors while the site is broken;
 //   errors  shows the overlay listing each error with its source lines;
 //   ok      removes the overlay.
 // The page reloads too when the server restarted (another instance id)
@@ -151,6 +153,10 @@
   function connect() {
     var es = new EventSource(EVENTS);
     es.addEventListener("hello", function (ev) {
+      // A fresh start: the server follows hello with the errors when the
+      // site is still broken, so an overlay left from before a missed
+      // "ok" goes, and a current one comes back.
+      hideErrors();
       var d = data(ev);
       if (d.id !== id || d.gen > gen) { es.close(); reload(); return; }
       window.__scholiaLive = "connected"; // for tests and the curious
