@@ -26,6 +26,14 @@ func articleLinks(dest []byte) bool {
 	}
 }
 
+// articleImages allows images from the web and from the site: not mailto:,
+// and not data: or javascript:, which goldmark would write as src="" (a
+// request for the page itself).
+func articleImages(dest []byte) bool {
+	s, ok := scheme(dest)
+	return !ok || s == "http" || s == "https"
+}
+
 // noteLinks allows only absolute web links: a note is shown on pages other
 // than the article's (claims index), where relative links would break.
 func noteLinks(dest []byte) bool {
@@ -117,10 +125,10 @@ func (r linkRenderer) renderAutoLink(w util.BufWriter, source []byte, node ast.N
 }
 
 // imageRenderer renders images under a policy: an image whose source the
-// policy does not allow is rendered as its alt text. Notes use it, so that
-// a note shown on any page loads no relative image and no data: or
-// javascript: URL (goldmark's renderer would write src="" for the latter,
-// which requests the page again).
+// policy does not allow is rendered as its alt text. Articles use it so that
+// no data: or javascript: URL becomes an image (goldmark's renderer would
+// write src="" for the latter, which requests the page again), and notes so
+// that a note shown on any page loads no relative image either.
 type imageRenderer struct{ allow linkPolicy }
 
 func (r imageRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {

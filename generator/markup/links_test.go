@@ -34,6 +34,10 @@ func TestLinkPolicies(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.dest, func(t *testing.T) {
 			d := util.URLEscape([]byte(tt.dest), true)
+			wantImage := tt.article && !strings.HasPrefix(strings.ToLower(tt.dest), "mailto:")
+			if got := articleImages(d); got != wantImage {
+				t.Errorf("articleImages(%q) = %v, want %v", d, got, wantImage)
+			}
 			if got := articleLinks(d); got != tt.article {
 				t.Errorf("articleLinks(%q) = %v, want %v", d, got, tt.article)
 			}
@@ -148,5 +152,27 @@ func TestFootnotePrefix(t *testing.T) {
 		if got := string(footnotePrefix(tt.key)); got != tt.want {
 			t.Errorf("footnotePrefix(%q) = %q, want %q", tt.key, got, tt.want)
 		}
+	}
+}
+
+// TestArticleImages checks that an article shows images from the web and
+// the site, and the alt text of any other image.
+func TestArticleImages(t *testing.T) {
+	r := New(Options{})
+	for _, tc := range []struct{ src, want string }{
+		{src: "![a map](map.png)", want: `<img src="map.png" alt="a map">`},
+		{src: "![a map](https://example.org/map.png)", want: `<img src="https://example.org/map.png" alt="a map">`},
+		{src: "![a *bad* map](javascript:alert(1))", want: "<p>a bad map</p>"},
+		{src: "![x < y](data:image/svg+xml,hi)", want: "<p>x &lt; y</p>"},
+	} {
+		t.Run(tc.src, func(t *testing.T) {
+			res, err := r.Article("a.md", []byte(tc.src), nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !strings.Contains(string(res.HTML), tc.want) {
+				t.Errorf("%s renders %q, want it to hold %q", tc.src, res.HTML, tc.want)
+			}
+		})
 	}
 }

@@ -170,6 +170,7 @@ func New(opts Options) *Renderer {
 		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
 		goldmark.WithRendererOptions(append(htmlOpts, renderer.WithNodeRenderers(
 			util.Prioritized(linkRenderer{allow: articleLinks}, 100),
+			util.Prioritized(imageRenderer{allow: articleImages}, 100),
 			util.Prioritized(codeRenderer{}, 100),
 			util.Prioritized(taskRenderer{}, 100),
 		))...),
