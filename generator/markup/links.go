@@ -83,15 +83,7 @@ func (r linkRenderer) renderLink(w util.BufWriter, _ []byte, node ast.Node, ente
 	_, _ = w.WriteString(`<a href="`)
 	_, _ = w.Write(util.EscapeHTML(dest))
 	_ = w.WriteByte('"')
-	if n.Title != nil {
-		_, _ = w.WriteString(` title="`)
-		ghtml.DefaultWriter.Write(w, n.Title)
-		_ = w.WriteByte('"')
-	}
-	if n.Attributes() != nil {
-		ghtml.RenderAttributes(w, n, ghtml.LinkAttributeFilter)
-	}
-	_ = w.WriteByte('>')
+	closeTag(w, n, n.Title, ghtml.LinkAttributeFilter)
 	return ast.WalkContinue, nil
 }
 
@@ -152,16 +144,22 @@ func (r imageRenderer) renderImage(w util.BufWriter, source []byte, node ast.Nod
 	_, _ = w.WriteString(`" alt="`)
 	writeTexts(w, source, n)
 	_ = w.WriteByte('"')
-	if n.Title != nil {
+	closeTag(w, n, n.Title, ghtml.ImageAttributeFilter)
+	return ast.WalkSkipChildren, nil
+}
+
+// closeTag ends a link's or image's start tag as goldmark's html.Renderer
+// does: its title, its attributes, and '>'.
+func closeTag(w util.BufWriter, n ast.Node, title []byte, filter util.BytesFilter) {
+	if title != nil {
 		_, _ = w.WriteString(` title="`)
-		ghtml.DefaultWriter.Write(w, n.Title)
+		ghtml.DefaultWriter.Write(w, title)
 		_ = w.WriteByte('"')
 	}
 	if n.Attributes() != nil {
-		ghtml.RenderAttributes(w, n, ghtml.ImageAttributeFilter)
+		ghtml.RenderAttributes(w, n, filter)
 	}
 	_ = w.WriteByte('>')
-	return ast.WalkSkipChildren, nil
 }
 
 // writeTexts writes the text of n's descendants, escaped, as goldmark's
