@@ -1,6 +1,6 @@
 package config
 
-import "strings"
+import "github.com/scholia/scholia/generator/slug"
 
 // DefaultClaimScale returns the claim scale of a site that does not set
 // one: five grades from accurate (5) to inaccurate (1), then two grades off
@@ -101,18 +101,5 @@ func ValidID(id string) bool {
 // SuggestID turns s into a valid id as well as it can ("Mostly True" ->
 // "mostly-true"), for messages; it may return "".
 func SuggestID(s string) string {
-	var b strings.Builder
-	dash := false
-	for _, r := range strings.ToLower(s) {
-		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
-			if dash && b.Len() > 0 {
-				b.WriteByte('-')
-			}
-			b.WriteRune(r)
-			dash = false
-		} else {
-			dash = true
-		}
-	}
-	return b.String()
+	return slug.Make(s, slug.ASCII)
 }

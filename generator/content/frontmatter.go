@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/scholia/scholia/generator/diag"
+	"github.com/scholia/scholia/generator/slug"
 	"github.com/scholia/scholia/generator/strictyaml"
 )
 
@@ -156,20 +157,8 @@ func checkSlug(s string) error {
 }
 
 func slugHint(s string) string {
-	var b strings.Builder
-	dash := false
-	for _, r := range strings.ToLower(s) {
-		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '_' || r == '.' {
-			if dash && b.Len() > 0 {
-				b.WriteByte('-')
-			}
-			b.WriteRune(r)
-			dash = false
-		} else {
-			dash = true
-		}
-	}
-	if t := strings.Trim(b.String(), "."); t != "" {
+	keep := func(r rune) bool { return slug.ASCII(r) || r == '_' || r == '.' }
+	if t := strings.Trim(slug.Make(s, keep), "."); t != "" {
 		return fmt.Sprintf(": like %q", t)
 	}
 	return ""

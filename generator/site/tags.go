@@ -2,31 +2,18 @@ package site
 
 import (
 	"sort"
-	"strings"
-	"unicode"
+
+	"github.com/scholia/scholia/generator/slug"
 )
 
 // tagSlug is the URL segment of a tag: lowercase letters and digits of any
 // script, other runs turned into one '-'. Tags that differ only in case or
 // punctuation share a page.
 func tagSlug(name string) string {
-	var b strings.Builder
-	dash := false
-	for _, r := range strings.ToLower(name) {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			if dash && b.Len() > 0 {
-				b.WriteByte('-')
-			}
-			b.WriteRune(r)
-			dash = false
-		} else {
-			dash = true
-		}
+	if s := slug.Make(name, slug.Letters); s != "" {
+		return s
 	}
-	if b.Len() == 0 {
-		return "tag"
-	}
-	return b.String()
+	return "tag"
 }
 
 // tagLinks links each tag to its page.
