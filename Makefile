@@ -53,4 +53,4 @@ tools:
 	npm install --no-save --no-package-lock --prefix .tools vnu-jar axe-core
 
 clean:
-	rm -rf public .tools
+	rm -rf public .scholia-cache .tools

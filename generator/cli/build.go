@@ -42,6 +42,7 @@ func runBuild(e *env, args []string) error {
 	sf.register(fs)
 	out := fs.String("out", "", "the output `folder` (default SRC/public)")
 	baseURL := fs.String("base-url", "", "the `URL` the site is served at, overriding site.yaml's base_url")
+	noCache := fs.Bool("no-cache", false, "build everything afresh, without reading or writing the build cache (SRC/"+site.CacheDir+")")
 	if err := e.parse(fs, args); err != nil {
 		return err
 	}
@@ -60,6 +61,9 @@ func runBuild(e *env, args []string) error {
 		return err
 	}
 	opts.BaseURL = *baseURL
+	if !*noCache {
+		opts.Cache = filepath.Join(sf.src, site.CacheDir)
+	}
 	p := newProgress(e.stderr)
 	opts.Progress = p.update
 	res, err := site.Build(opts)

@@ -32,7 +32,6 @@ type Article struct {
 	// Body is the file with its front matter blanked out (same length, same
 	// line breaks), so offsets and line:col into it are those of the file.
 	Body    []byte
-	ModTime time.Time
 	Sidecar *Sidecar // nil for an ordinary page
 	// Home is true for content/index.md, the body of the home page
 	// (URLPath "", OutPath "index.html").

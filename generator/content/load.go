@@ -21,25 +21,19 @@ type Options struct {
 	Now    time.Time // the present; zero: time.Now()
 }
 
-// Load reads and checks everything under content/ in fsys, the site's root
-// folder, with the scales of cfg. It returns every problem of every file
-// together, as a sorted diag.List; the Site then holds what loaded without
-// problems (for a dev server that shows what it can), and a build must not
-// publish it.
-//
-// Draft articles and articles dated after opts.Now are left out, with their
-// sidecars unchecked, unless opts says to keep them.
-func Load(fsys fs.FS, cfg *config.Config, opts Options) (*Site, error) {
-	if cfg == nil {
-		cfg = config.Default()
-	}
-	if opts.Now.IsZero() {
-		opts.Now = time.Now()
-	}
-	site := &Site{Config: cfg}
+// Tree is what Scan finds under content/: the articles, their sidecars
+// and the other files, each sorted by path.
+type Tree struct {
+	Articles []string        // .md files outside content/static/
+	Sidecars map[string]bool // NAME.annotations.yaml files, by path
+	Static   []File          // files to copy as they are
+}
+
+// Scan walks content/ in fsys, the site's root folder. Files it cannot read
+// and misnamed sidecars come back as a diag.List with the rest of the tree.
+func Scan(fsys fs.FS) (*Tree, diag.List) {
+	t := &Tree{Sidecars: map[string]bool{}}
 	var errs diag.List
-	var articles []string
-	sidecars := map[string]bool{}
 	err := fs.WalkDir(fsys, Dir, func(p string, de fs.DirEntry, err error) error {
 		if err != nil {
 			if p == Dir && errors.Is(err, fs.ErrNotExist) {
@@ -57,21 +51,54 @@ func Load(fsys fs.FS, cfg *config.Config, opts Options) (*Site, error) {
 		switch {
 		case de.IsDir():
 		case IsSidecar(p):
-			sidecars[p] = true
+			t.Sidecars[p] = true
 		case strings.HasSuffix(p, ".annotations.yml") && !isStatic(p):
 			errs.Add(diag.Errorf(p, 1, 1, "sidecars end in %s: rename this file to %s", SidecarSuffix,
 				strings.TrimSuffix(path.Base(p), ".annotations.yml")+SidecarSuffix))
 		case IsArticle(p):
-			articles = append(articles, p)
+			t.Articles = append(t.Articles, p)
 		case de.Type().IsRegular():
-			site.Static = append(site.Static, File{Path: p, Out: FileOut(p)})
+			t.Static = append(t.Static, File{Path: p, Out: FileOut(p)})
 		}
 		return nil
 	})
 	if errors.Is(err, fs.ErrNotExist) {
-		return site, diag.List{{Path: Dir, Msg: "the site has no content/ folder: create it and put your articles in it", Err: err}}
+		return t, diag.List{{Path: Dir, Msg: "the site has no content/ folder: create it and put your articles in it", Err: err}}
 	}
+	// WalkDir's order is by name within each folder ("a/x.md" before
+	// "a.md"); paths sort as whole strings.
+	sort.Strings(t.Articles)
+	sort.Slice(t.Static, func(i, j int) bool { return t.Static[i].Path < t.Static[j].Path })
+	isArticle := make(map[string]bool, len(t.Articles))
+	for _, p := range t.Articles {
+		isArticle[p] = true
+	}
+	for p := range t.Sidecars {
+		if !isArticle[ArticlePath(p)] {
+			errs.Add(diag.Errorf(p, 1, 1, "sidecar without its article: add %s or rename the sidecar after the article it reviews", ArticlePath(p)))
+		}
+	}
+	return t, errs
+}
 
+// Load reads and checks everything under content/ in fsys, the site's root
+// folder, with the scales of cfg. It returns every problem of every file
+// together, as a sorted diag.List; the Site then holds what loaded without
+// problems (for a dev server that shows what it can), and a build must not
+// publish it.
+//
+// Draft articles and articles dated after opts.Now are left out, with their
+// sidecars unchecked, unless opts says to keep them.
+func Load(fsys fs.FS, cfg *config.Config, opts Options) (*Site, error) {
+	if cfg == nil {
+		cfg = config.Default()
+	}
+	if opts.Now.IsZero() {
+		opts.Now = time.Now()
+	}
+	tree, errs := Scan(fsys)
+	site := &Site{Config: cfg, Static: tree.Static}
+	articles := tree.Articles
 	loaded := make([]*Article, len(articles))
 	keep := make([]bool, len(articles))
 	errLists := make([]error, len(articles))
@@ -80,7 +107,7 @@ func Load(fsys fs.FS, cfg *config.Config, opts Options) (*Site, error) {
 	for range min(runtime.GOMAXPROCS(0), max(len(articles), 1)) {
 		wg.Go(func() {
 			for i := range next {
-				loaded[i], keep[i], errLists[i] = loadArticle(fsys, cfg, articles[i], sidecars[SidecarPath(articles[i])], &opts)
+				loaded[i], keep[i], errLists[i] = loadArticle(fsys, cfg, articles[i], tree.Sidecars[SidecarPath(articles[i])], &opts)
 			}
 		})
 	}
@@ -90,9 +117,7 @@ func Load(fsys fs.FS, cfg *config.Config, opts Options) (*Site, error) {
 	close(next)
 	wg.Wait()
 
-	isArticle := map[string]bool{}
-	for i, p := range articles {
-		isArticle[p] = true
+	for i := range articles {
 		errs.Add(errLists[i])
 		if keep[i] && errLists[i] == nil {
 			site.Articles = append(site.Articles, loaded[i])
@@ -101,13 +126,6 @@ func Load(fsys fs.FS, cfg *config.Config, opts Options) (*Site, error) {
 			}
 		}
 	}
-	for p := range sidecars {
-		if !isArticle[ArticlePath(p)] {
-			errs.Add(diag.Errorf(p, 1, 1, "sidecar without its article: add %s or rename the sidecar after the article it reviews", ArticlePath(p)))
-		}
-	}
-	sort.Slice(site.Articles, func(i, j int) bool { return site.Articles[i].Path < site.Articles[j].Path })
-	sort.Slice(site.Static, func(i, j int) bool { return site.Static[i].Path < site.Static[j].Path })
 	errs.Add(CheckOutputs(site))
 	errs.Sort()
 	return site, errs.Err()
@@ -176,7 +194,6 @@ func LoadArticle(fsys fs.FS, cfg *config.Config, p string, opts *Options) (a *Ar
 // loadArticle reads one article and, if it has one and the article is kept
 // by opts (nil: always), its sidecar.
 func loadArticle(fsys fs.FS, cfg *config.Config, p string, hasSidecar bool, opts *Options) (*Article, bool, error) {
-	var errs diag.List
 	if !IsArticle(p) {
 		return nil, false, diag.List{{Path: p, Msg: "not an article: articles are .md files under content/ (but not content/static/)"}}
 	}
@@ -184,10 +201,22 @@ func loadArticle(fsys fs.FS, cfg *config.Config, p string, hasSidecar bool, opts
 	if err != nil {
 		return nil, false, diag.List{{Path: p, Msg: "cannot read: " + err.Error(), Err: err}}
 	}
+	return Parse(cfg, p, src, func() ([]byte, bool, error) {
+		if !hasSidecar {
+			return nil, false, nil
+		}
+		b, err := fs.ReadFile(fsys, SidecarPath(p))
+		return b, true, err
+	}, opts)
+}
+
+// Parse checks the article at p (like "content/a/x.md") from its bytes.
+// When opts keeps it (nil: always), it calls sidecar for the bytes of its
+// sidecar and whether it has one; a left-out article's sidecar is not read.
+// Problems come as a diag.List.
+func Parse(cfg *config.Config, p string, src []byte, sidecar func() ([]byte, bool, error), opts *Options) (*Article, bool, error) {
+	var errs diag.List
 	a := &Article{Path: p}
-	if info, err := fs.Stat(fsys, p); err == nil {
-		a.ModTime = info.ModTime()
-	}
 	front, body, slugPos, err := decodeFront(p, src)
 	errs.Add(err)
 	a.Front, a.Body, a.SlugPos = front, body, slugPos
@@ -202,26 +231,25 @@ func loadArticle(fsys fs.FS, cfg *config.Config, p string, hasSidecar bool, opts
 		errs.Add(diag.Errorf(p, slugPos.Line, slugPos.Col, "the home page has no slug: remove it"))
 		a.Slug, a.URLPath, a.OutPath = "", "", "index.html"
 	}
-
-	keep := true
-	if opts != nil {
-		keep = (opts.Drafts || !a.Front.Draft) &&
-			(opts.Future || a.Front.Date.IsZero() || !a.Front.Date.After(opts.Now))
-	}
-	if hasSidecar && keep {
+	keep := opts == nil || opts.Keeps(a.Front)
+	if keep {
 		sp := SidecarPath(p)
-		data, err := fs.ReadFile(fsys, sp)
-		if err != nil {
+		data, ok, err := sidecar()
+		switch {
+		case err != nil:
 			errs.Add(&diag.Error{Path: sp, Msg: "cannot read: " + err.Error(), Err: err})
-		} else {
+		case ok:
 			sc, err := DecodeSidecar(sp, data, cfg.Scales)
 			errs.Add(err)
 			a.Sidecar = sc
 		}
-		if info, err := fs.Stat(fsys, sp); err == nil && info.ModTime().After(a.ModTime) {
-			a.ModTime = info.ModTime()
-		}
 	}
 	errs.Sort()
 	return a, keep, errs.Err()
+}
+
+// Keeps reports whether a build with these options publishes an article
+// with front matter f: drafts and articles dated after Now only when asked.
+func (o *Options) Keeps(f Front) bool {
+	return (o.Drafts || !f.Draft) && (o.Future || f.Date.IsZero() || !f.Date.After(o.Now))
 }

@@ -239,7 +239,7 @@ func exportAnnotations(t *testing.T, fsys fs.FS, base string) map[string][]byte 
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := newSite(cfg, cs.Articles)
+	s := newSite(cfg, nil)
 	md := markup.New(markup.Options{Unsafe: cfg.UnsafeHTML})
 	files := map[string][]byte{}
 	for _, a := range cs.Articles {

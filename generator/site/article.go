@@ -3,9 +3,7 @@ package site
 import (
 	"errors"
 	"fmt"
-	"hash/fnv"
 	"html/template"
-	"path"
 	"strings"
 
 	"github.com/scholia/scholia/generator/anchor"
@@ -55,7 +53,6 @@ func renderArticle(md *markup.Renderer, s *Site, a *content.Article) (*Article, 
 		out.Original = &Original{URL: o.URL, Publisher: o.Publisher, Author: o.Author, Archived: o.Archived, Date: o.Date}
 	}
 	if a.Sidecar == nil {
-		out.listKey = listKey(a, out)
 		return out, nil
 	}
 	if r := a.Sidecar.Review; r != nil {
@@ -75,42 +72,8 @@ func renderArticle(md *markup.Renderer, s *Site, a *content.Article) (*Article, 
 	if out.annotations, err = annotationPage(s, a, out, res.Doc, res.Anchors); err != nil {
 		return nil, diag.Errorf(a.Path, 0, 0, "writing annotations: %w", err)
 	}
-	out.Annotations = s.URL(annotationsPath(a))
-	out.listKey = listKey(a, out)
-	// Made once here rather than on every save, for lists of every claim.
-	url := s.URL(a.URLPath)
-	for _, c := range out.Claims {
-		out.entries = append(out.entries, &ClaimEntry{Claim: c, URL: url + "#claim-" + c.ID, ArticleTitle: out.Title, ArticleURL: url, Date: out.Date, key: out.listKey})
-	}
+	out.Annotations = s.URL(annotationsPathOf(a.OutPath))
 	return out, nil
-}
-
-// annotationsPath is where an article's annotations.jsonld goes: beside
-// its page.
-func annotationsPath(a *content.Article) string {
-	if d := path.Dir(a.OutPath); d != "." {
-		return d + "/annotations.jsonld"
-	}
-	return "annotations.jsonld"
-}
-
-// listKey hashes everything of an article that a list page may show, so
-// that a list is made again only when something it shows has changed.
-func listKey(a *content.Article, art *Article) uint64 {
-	h := fnv.New64a()
-	// The file's modification time is left out: only the feed and the
-	// sitemap show it, and their keys add it, so a save does not remake
-	// every list that shows the article.
-	fmt.Fprintf(h, "%s\x00%s\x00%s\x00%s\x00%d\x00%d\x00%v\x00", a.Path, a.URLPath, art.Title, art.Description,
-		art.Date.Unix(), art.Lastmod.Unix(), a.Front.Tags)
-	fmt.Fprintf(h, "%s\x00", art.Author)
-	if art.Review != nil {
-		fmt.Fprintf(h, "review %s\x00", art.Review.Grade.ID)
-	}
-	for _, c := range art.Claims {
-		fmt.Fprintf(h, "%s\x00%s\x00%s\x00%s\x00%s\x00", c.ID, c.Claim, c.Claimant, c.Quote, c.Grade.ID)
-	}
-	return h.Sum64()
 }
 
 func claimData(md *markup.Renderer, s *Site, c content.Claim, doc *anchor.Doc, m *anchor.Match) *Claim {

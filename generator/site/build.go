@@ -3,16 +3,16 @@ package site
 import (
 	"fmt"
 	"io/fs"
-	"net/url"
 	"path"
-	"sort"
+	"path/filepath"
 	"time"
 
-	"github.com/scholia/scholia/generator/config"
 	"github.com/scholia/scholia/generator/content"
-	"github.com/scholia/scholia/generator/diag"
-	"github.com/scholia/scholia/generator/markup"
 )
+
+// CacheDir is the folder of the build cache in a site, which scholia build
+// uses unless told -no-cache.
+const CacheDir = ".scholia-cache"
 
 // Options configure a build.
 type Options struct {
@@ -22,6 +22,9 @@ type Options struct {
 	Drafts  bool   // build drafts too
 	Future  bool   // build articles dated in the future too
 	Now     time.Time
+	// Cache is the folder of the build cache ("" for none): a build
+	// reuses what the last one made there from the same inputs.
+	Cache string
 	// Progress, when not nil, is called as pages are done (from any
 	// goroutine, in no particular order).
 	Progress func(done, total int)
@@ -32,6 +35,7 @@ type Result struct {
 	Pages    int // HTML pages
 	Files    int // other files: assets, copies, feeds
 	Duration time.Duration
+	Stats    Stats
 }
 
 // Build builds the site at opts.FS into opts.Out. It reports every content
@@ -42,102 +46,55 @@ func Build(opts Options) (*Result, error) {
 	if opts.Now.IsZero() {
 		opts.Now = start
 	}
-	b, errs, err := load(opts)
-	if err != nil {
-		return nil, err
+	m := &manifest{}
+	if opts.Cache != "" && opts.Out != "" {
+		// A cache that cannot be read is a cold build, not a failure.
+		m, _ = loadManifest(opts.Cache, opts.Out)
 	}
-	out, rerrs := b.renderAll(opts.Progress)
-	if errs = append(errs, rerrs...); len(errs) > 0 {
-		errs.Sort()
-		return nil, errs
+	var snk sink = discard{}
+	var ds *dirSink
+	if opts.Out != "" {
+		var err error
+		if ds, err = newDirSink(opts.Out, m.Files); err != nil {
+			return nil, err
+		}
+		snk = ds
 	}
-	res := &Result{}
-	for rel := range out.pages {
-		if path.Ext(rel) == ".html" {
-			res.Pages++
+	r, err := newRun(opts, snk, newFileCache(), m.Records, nil)
+	if err == nil {
+		if errs := r.all(); len(errs) > 0 {
+			err = errs
 		}
 	}
-	res.Files = len(out.pages) + len(out.copies) - res.Pages
-	if opts.Out != "" {
-		if err := write(opts.Out, out); err != nil {
+	if err != nil {
+		if ds != nil {
+			ds.out.discard()
+		}
+		return nil, err
+	}
+	res := &Result{Stats: r.stats}
+	for rel := range r.plan {
+		if path.Ext(rel) == ".html" {
+			res.Pages++
+		} else {
+			res.Files++
+		}
+	}
+	if ds != nil {
+		id := ds.id()
+		if err := ds.out.commit(id); err != nil {
 			return nil, err
+		}
+		if opts.Cache != "" {
+			abs, _ := filepath.Abs(opts.Out)
+			next := &manifest{Code: codeKey(), Out: abs, OutID: id, Files: ds.next, Records: r.next}
+			if err := next.save(opts.Cache); err != nil {
+				return nil, fmt.Errorf("writing the build cache: %w (the site was built; -no-cache builds without it)", err)
+			}
 		}
 	}
 	res.Duration = time.Since(start)
 	return res, nil
-}
-
-// builder holds a loaded site and its rendered articles.
-type builder struct {
-	opts     Options
-	cfg      *config.Config
-	content  *content.Site
-	site     *Site
-	theme    *theme
-	md       *markup.Renderer
-	rendered map[string]*Article // by content path; failed articles are missing
-	listKeys map[string]uint64   // fingerprints of the list pages' data, by output path
-}
-
-// load reads the configuration, theme and content. Content errors come back
-// as errs with whatever loaded; err is for what stops everything (a broken
-// site.yaml or theme).
-func load(opts Options) (b *builder, errs diag.List, err error) {
-	if opts.Now.IsZero() {
-		opts.Now = time.Now()
-	}
-	cfg, err := config.Load(opts.FS)
-	if err != nil {
-		return nil, nil, err
-	}
-	if opts.BaseURL != "" {
-		if cfg.BaseURL, err = config.NormalizeBaseURL(opts.BaseURL); err != nil {
-			return nil, nil, fmt.Errorf("-base-url: %w", err)
-		}
-	}
-	th, err := loadTheme(opts.FS)
-	if err != nil {
-		return nil, nil, err
-	}
-	b = &builder{opts: opts, cfg: cfg, theme: th, md: markup.New(markup.Options{Unsafe: cfg.UnsafeHTML}), rendered: map[string]*Article{}, listKeys: map[string]uint64{}}
-	b.content, err = content.Load(opts.FS, cfg, content.Options{Drafts: opts.Drafts, Future: opts.Future, Now: opts.Now})
-	if err != nil {
-		if !isContentError(err) || b.content == nil {
-			return nil, nil, err
-		}
-		errs.Add(err)
-	}
-	b.site = newSite(cfg, b.content.Articles)
-	return b, errs, nil
-}
-
-func newSite(cfg *config.Config, articles []*content.Article) *Site {
-	s := &Site{
-		Title: cfg.Title, Description: cfg.Description, Language: cfg.Language,
-		BaseURL: cfg.BaseURL, Publisher: cfg.Publisher, Params: cfg.Params,
-		Claim: grades(cfg.Scales.Claim), Article: grades(cfg.Scales.Article),
-		basePath: "/",
-	}
-	if u, err := url.Parse(cfg.BaseURL); err == nil {
-		s.absolute = u.Scheme != "" && u.Host != ""
-		if u.Path != "" {
-			s.basePath = u.Path
-		}
-	}
-	s.Menu = menu(s, articles)
-	return s
-}
-
-// menu links the ordinary undated pages (about, contact), by title.
-func menu(s *Site, articles []*content.Article) []Link {
-	var links []Link
-	for _, a := range articles {
-		if isMenuPage(a) {
-			links = append(links, Link{Title: a.Front.Title, URL: s.URL(a.URLPath)})
-		}
-	}
-	sort.SliceStable(links, func(i, j int) bool { return links[i].Title < links[j].Title })
-	return append(links, Link{Title: "Claims", URL: s.URL("claims/")}, Link{Title: "Ratings", URL: s.URL("ratings/")})
 }
 
 // isMenuPage tells ordinary undated pages, which the header links to, from

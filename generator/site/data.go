@@ -96,8 +96,10 @@ type ClaimEntry struct {
 	ArticleTitle string
 	ArticleURL   string
 	Date         time.Time
-	key          uint64 // the article's listKey
+	sum          key // its hash, set when its article is summarised
 }
+
+func (c *ClaimEntry) digest() key { return c.sum }
 
 // Article is an article or ordinary page.
 type Article struct {
@@ -117,9 +119,7 @@ type Article struct {
 	Annotated   bool          // it has a sidecar
 	// Annotations is the URL of the review as W3C Web Annotations.
 	Annotations string
-	annotations []byte        // annotations.jsonld
-	listKey     uint64        // a hash of what lists show of it
-	entries     []*ClaimEntry // its claims as the claims index lists them
+	annotations []byte // annotations.jsonld
 }
 
 // Original is where the reviewed text first appeared.
@@ -167,12 +167,13 @@ type Summary struct {
 	Description string
 	Author      string
 	Date        time.Time
-	Lastmod     time.Time // front matter lastmod, else the files' modification time
+	Lastmod     time.Time // front matter lastmod, else its date
 	Tags        []string
 	TagLinks    []Link // each tag with its page
 	Review      *Grade
 	Counts      []Count
 	Claims      int
-	key         uint64        // the article's listKey
-	entries     []*ClaimEntry // its claims, for the claims index
+	sum         key // its hash, set when it is made
 }
+
+func (s *Summary) digest() key { return s.sum }

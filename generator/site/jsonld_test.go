@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"testing"
 )
 
@@ -58,7 +59,7 @@ func TestClaimReviewProperties(t *testing.T) {
 			if key == "@type" {
 				continue
 			}
-			if !contains(spec.allowed, key) {
+			if !slices.Contains(spec.allowed, key) {
 				t.Errorf("%s: %s has no property %q in schema.org", path, typ, key)
 			}
 			if child, ok := v.(map[string]any); ok {

@@ -17,6 +17,18 @@ import (
 // -out never wipes someone's documents.
 const marker = ".scholia-output"
 
+const markerText = "This folder is written by scholia build and replaced on every build.\nbuild: "
+
+// outputID returns the build id in the marker of the output folder dir,
+// "" when it has none.
+func outputID(dir string) string {
+	b, err := os.ReadFile(filepath.Join(dir, marker))
+	if err != nil || !strings.HasPrefix(string(b), markerText) {
+		return ""
+	}
+	return strings.TrimSpace(strings.TrimPrefix(string(b), markerText))
+}
+
 // output is a fresh folder beside the final one that a build writes into.
 // Every write goes through an os.Root, so no path, slug or symlink can lead
 // outside it.
@@ -50,12 +62,7 @@ func newOutput(dir string) (*output, error) {
 		os.RemoveAll(tmp)
 		return nil, err
 	}
-	o := &output{final: dir, tmp: tmp, root: root}
-	if err := o.write(marker, []byte("This folder is written by scholia build and replaced on every build.\n")); err != nil {
-		o.discard()
-		return nil, err
-	}
-	return o, nil
+	return &output{final: dir, tmp: tmp, root: root}, nil
 }
 
 func checkReplaceable(dir string) error {
@@ -82,41 +89,73 @@ func cleanRel(rel string) (string, error) {
 	return filepath.FromSlash(c), nil
 }
 
-// write writes one file of the output, making its folders.
-func (o *output) write(rel string, data []byte) error {
-	p, err := cleanRel(rel)
+// write writes one file of the output, making its folders, and returns
+// what the cache needs to know it again.
+func (o *output) write(rel string, data []byte) (diskFile, error) {
+	p, err := o.prepare(rel)
 	if err != nil {
-		return err
+		return diskFile{}, err
 	}
-	if err := o.mkdir(filepath.Dir(p)); err != nil {
-		return err
+	f, err := o.root.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return diskFile{}, err
 	}
-	return o.root.WriteFile(p, data, 0o644)
+	return finish(f, func() error { _, err := f.Write(data); return err })
 }
 
 // copy copies a file from the site's file system into the output.
-func (o *output) copy(rel string, fsys fs.FS, name string) error {
-	p, err := cleanRel(rel)
+func (o *output) copy(rel string, fsys fs.FS, name string) (diskFile, error) {
+	p, err := o.prepare(rel)
 	if err != nil {
-		return err
+		return diskFile{}, err
 	}
 	src, err := fsys.Open(name)
 	if err != nil {
-		return err
+		return diskFile{}, err
 	}
 	defer src.Close()
-	if err := o.mkdir(filepath.Dir(p)); err != nil {
-		return err
+	dst, err := o.root.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return diskFile{}, err
 	}
-	dst, err := o.root.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+	return finish(dst, func() error { _, err := io.Copy(dst, src); return err })
+}
+
+// link makes rel a hard link to the file at old, outside the output: a
+// file of the previous build that this one would write again unchanged.
+func (o *output) link(rel, old string) error {
+	p, err := o.prepare(rel)
 	if err != nil {
 		return err
 	}
-	if _, err := io.Copy(dst, src); err != nil {
-		dst.Close()
-		return err
+	// link(2) does not follow a symbolic link at either end, and every
+	// folder of p was made by this build.
+	return os.Link(old, filepath.Join(o.tmp, p))
+}
+
+// prepare checks rel and makes its folder.
+func (o *output) prepare(rel string) (string, error) {
+	p, err := cleanRel(rel)
+	if err != nil {
+		return "", err
 	}
-	return dst.Close()
+	return p, o.mkdir(filepath.Dir(p))
+}
+
+// finish writes and closes f, and stats it for the cache.
+func finish(f *os.File, write func() error) (diskFile, error) {
+	if err := write(); err != nil {
+		f.Close()
+		return diskFile{}, err
+	}
+	info, err := f.Stat()
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return diskFile{}, err
+	}
+	return statOf(info), nil
 }
 
 // mkdir makes a folder of the output and its parents, once.
@@ -134,36 +173,14 @@ func (o *output) mkdir(dir string) error {
 	return nil
 }
 
-// write writes a rendered site into a fresh folder and swaps it in for
-// dir, leaving dir as it was on any error.
-func write(dir string, out *outputs) error {
-	o, err := newOutput(dir)
-	if err != nil {
-		return err
-	}
-	rels := make([]string, 0, len(out.pages)+len(out.copies))
-	for rel := range out.pages {
-		rels = append(rels, rel)
-	}
-	for rel := range out.copies {
-		rels = append(rels, rel)
-	}
-	errs := forEach(len(rels), nil, func(i int) string { return rels[i] }, func(i int) error {
-		if data, ok := out.pages[rels[i]]; ok {
-			return o.write(rels[i], data)
-		}
-		src := out.copies[rels[i]]
-		return o.copy(rels[i], src.fsys, src.name)
-	})
-	if err := errs.Err(); err != nil {
+// commit writes the marker with the build's id, swaps the new folder in
+// for the old one and removes the old one. The id is the digest of what
+// was built, so two builds of one commit stay byte-identical.
+func (o *output) commit(id string) error {
+	if _, err := o.write(marker, []byte(markerText+id+"\n")); err != nil {
 		o.discard()
 		return err
 	}
-	return o.commit()
-}
-
-// commit swaps the new folder in for the old one and removes the old one.
-func (o *output) commit() error {
 	o.root.Close()
 	if _, err := os.Lstat(o.final); errors.Is(err, fs.ErrNotExist) {
 		return os.Rename(o.tmp, o.final)

@@ -137,8 +137,15 @@ func TestOutputStaysInside(t *testing.T) {
 	if err := os.Symlink(outside, filepath.Join(o.tmp, "link")); err != nil {
 		t.Fatal(err)
 	}
-	if err := o.write("link/escaped.html", []byte("x")); err == nil {
+	if _, err := o.write("link/escaped.html", []byte("x")); err == nil {
 		t.Error("write through a symlink out of the output succeeded")
+	}
+	old := filepath.Join(t.TempDir(), "old.html")
+	if err := os.WriteFile(old, []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := o.link("link/linked.html", old); err == nil {
+		t.Error("link through a symlink out of the output succeeded")
 	}
 	if entries, _ := os.ReadDir(outside); len(entries) != 0 {
 		t.Errorf("files written outside the output: %v", entries)

@@ -27,7 +27,7 @@ func (s *Site) tagLinks(names []string) []Link {
 
 // tags gathers the tags of the listed articles, by name, with the articles
 // of each, newest first.
-func (b *builder) tags(list []*Summary) ([]*Tag, map[string][]*Summary) {
+func tagsOf(site *Site, list []*Summary) ([]*Tag, map[string][]*Summary) {
 	bySlug := map[string]*Tag{}
 	articles := map[string][]*Summary{}
 	for _, s := range list {
@@ -40,7 +40,7 @@ func (b *builder) tags(list []*Summary) ([]*Tag, map[string][]*Summary) {
 			seen[slug] = true
 			t := bySlug[slug]
 			if t == nil {
-				t = &Tag{Name: name, Slug: slug, URL: b.site.URL("tags/" + slug + "/")}
+				t = &Tag{Name: name, Slug: slug, URL: site.URL("tags/" + slug + "/")}
 				bySlug[slug] = t
 			}
 			t.N++

@@ -7,7 +7,6 @@ import (
 	"html/template"
 	"io/fs"
 	"path"
-	"sort"
 	"strings"
 	"time"
 
@@ -23,6 +22,7 @@ var pageKinds = []string{"article", "page", "home", "404", "tags", "tag", "claim
 type theme struct {
 	pages  map[string]*template.Template // by page kind, each executed as "base"
 	assets map[string]themeFile          // "assets/style.css" -> where it is
+	key    key                           // the hash of every template file
 }
 
 type themeFile struct {
@@ -32,7 +32,8 @@ type themeFile struct {
 }
 
 // loadTheme reads the default theme and the site's overrides from fsys.
-func loadTheme(fsys fs.FS) (*theme, error) {
+// It parses the templates only when they differ from prev's (nil: none).
+func loadTheme(fsys fs.FS, prev *theme) (*theme, error) {
 	files := map[string]themeFile{}
 	add := func(src fs.FS, dir string, over bool) error {
 		return fs.WalkDir(src, dir, func(p string, d fs.DirEntry, err error) error {
@@ -56,19 +57,36 @@ func loadTheme(fsys fs.FS) (*theme, error) {
 		}
 	}
 	t := &theme{pages: map[string]*template.Template{}, assets: map[string]themeFile{}}
-	base := template.New("").Funcs(funcs)
 	var partials []string
-	for rel, f := range files {
+	sources := map[string][]byte{}
+	k := newKeyer("theme")
+	for _, rel := range sortedKeys(files) {
+		f := files[rel]
 		switch {
 		case strings.HasPrefix(rel, "assets/"):
 			t.assets[rel] = f
+			continue
 		case strings.HasSuffix(rel, ".html") && !isPageKind(rel):
 			partials = append(partials, rel)
+		case !isPageKind(rel):
+			continue
 		}
+		b, err := fs.ReadFile(f.fsys, f.name)
+		if err != nil {
+			return nil, err
+		}
+		sources[rel] = b
+		k.str(rel)
+		k.bool(f.over)
+		k.bytes(b)
 	}
-	sort.Strings(partials)
+	if t.key = k.sum(); prev != nil && prev.key == t.key {
+		t.pages = prev.pages
+		return t, nil
+	}
+	base := template.New("").Funcs(funcs)
 	for _, rel := range partials {
-		if err := parseInto(base, files[rel], rel); err != nil {
+		if err := parseInto(base, files[rel], rel, sources[rel]); err != nil {
 			return nil, err
 		}
 	}
@@ -81,7 +99,7 @@ func loadTheme(fsys fs.FS) (*theme, error) {
 		if err != nil {
 			return nil, err
 		}
-		if err := parseInto(page, f, kind+".html"); err != nil {
+		if err := parseInto(page, f, kind+".html", sources[kind+".html"]); err != nil {
 			return nil, err
 		}
 		t.pages[kind] = page
@@ -100,11 +118,7 @@ func isPageKind(rel string) bool {
 
 // parseInto parses one template file, pointing errors in a site's own
 // templates at templates/NAME.
-func parseInto(t *template.Template, f themeFile, rel string) error {
-	b, err := fs.ReadFile(f.fsys, f.name)
-	if err != nil {
-		return err
-	}
+func parseInto(t *template.Template, f themeFile, rel string, b []byte) error {
 	if _, err := t.New(rel).Parse(string(b)); err != nil {
 		if f.over {
 			return &diag.Error{Path: "templates/" + rel, Msg: err.Error(), Err: err}
@@ -141,6 +155,22 @@ var funcs = template.FuncMap{
 			return xs[0]
 		}
 		return strings.Join(xs[:len(xs)-1], ", ") + " and " + xs[len(xs)-1]
+	},
+	// dict makes a map of its key, value arguments, to pass several values
+	// to a template.
+	"dict": func(kv ...any) (map[string]any, error) {
+		if len(kv)%2 != 0 {
+			return nil, errors.New("dict wants key, value pairs")
+		}
+		m := make(map[string]any, len(kv)/2)
+		for i := 0; i < len(kv); i += 2 {
+			k, ok := kv[i].(string)
+			if !ok {
+				return nil, fmt.Errorf("dict: key %v is not a string", kv[i])
+			}
+			m[k] = kv[i+1]
+		}
+		return m, nil
 	},
 	// add adds, for 1-based page numbers in templates.
 	"add": func(a, b int) int { return a + b },

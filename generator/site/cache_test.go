@@ -1,0 +1,166 @@
+package site
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"testing/fstest"
+	"time"
+)
+
+// cachedBuild builds fsys into out with the cache in cache.
+func cachedBuild(t *testing.T, fsys fstest.MapFS, out, cache string) *Result {
+	t.Helper()
+	res, err := Build(Options{FS: fsys, Out: out, Cache: cache, Now: fixedNow})
+	if err != nil {
+		t.Fatalf("build: %v", err)
+	}
+	return res
+}
+
+// TestWarmEqualsCold builds a site after each of a random sequence of
+// edits with the cache kept between builds, and checks every output
+// against a build without a cache, byte for byte.
+func TestWarmEqualsCold(t *testing.T) {
+	steps := 25
+	if testing.Short() {
+		steps = 8
+	}
+	for seed := range uint64(2) {
+		t.Run(fmt.Sprint("seed", seed), func(t *testing.T) {
+			dir := t.TempDir()
+			out, cache := filepath.Join(dir, "public"), filepath.Join(dir, "cache")
+			editSequence(t, seed+10, steps, func(fsys fstest.MapFS) {
+				cachedBuild(t, fsys, out, cache)
+			}, func(fsys fstest.MapFS, what string, _ []string) {
+				res := cachedBuild(t, fsys, out, cache)
+				cold := build(t, fsys, Options{})
+				if diff := diffFiles(builtFiles(t, cold), builtFiles(t, out)); diff != "" {
+					t.Fatalf("%s: warm build differs from a cold one:\n%s", what, diff)
+				}
+				if res.Stats.Kept == 0 {
+					t.Errorf("%s: the warm build kept nothing of the last one: %+v", what, res.Stats)
+				}
+			})
+		})
+	}
+}
+
+// TestCacheReuse checks what a warm build does after one edit: it renders
+// the edited article alone, keeps the rest, and writes byte-identical
+// output; and a build of unchanged content is byte-identical to the last.
+func TestCacheReuse(t *testing.T) {
+	fsys := generatedSite(20)
+	dir := t.TempDir()
+	out, cache := filepath.Join(dir, "public"), filepath.Join(dir, "cache")
+	first := cachedBuild(t, fsys, out, cache)
+	before := builtFiles(t, out)
+	again := cachedBuild(t, fsys, out, cache)
+	if again.Stats.Rendered != 0 || again.Stats.Written != 0 {
+		t.Errorf("unchanged site: rendered %d articles, wrote %d files; want none", again.Stats.Rendered, again.Stats.Written)
+	}
+	if diff := diffFiles(before, builtFiles(t, out)); diff != "" {
+		t.Errorf("unchanged site, second build differs:\n%s", diff)
+	}
+	if first.Pages != again.Pages || first.Files != again.Files {
+		t.Errorf("pages, files = %d, %d then %d, %d", first.Pages, first.Files, again.Pages, again.Files)
+	}
+	f := fsys["content/articles/a0007.annotations.yaml"]
+	f.Data = []byte(strings.Replace(string(f.Data), "A *generated* note.", "An edited note.", 1))
+	res := cachedBuild(t, fsys, out, cache)
+	if res.Stats.Rendered != 1 {
+		t.Errorf("one sidecar edited: rendered %d articles, want 1", res.Stats.Rendered)
+	}
+	if diff := diffFiles(builtFiles(t, build(t, fsys, Options{})), builtFiles(t, out)); diff != "" {
+		t.Errorf("after one edit, the warm build differs from a cold one:\n%s", diff)
+	}
+}
+
+// TestCacheNotTrusted checks that a damaged cache, one written by another
+// version of Scholia, and an output file changed since the last build are
+// never trusted: the build is what a cold one makes.
+func TestCacheNotTrusted(t *testing.T) {
+	for _, tc := range []struct {
+		name    string
+		spoil   func(t *testing.T, out, cache string)
+		written int // at least this many files written again
+	}{{
+		name: "damaged manifest",
+		spoil: func(t *testing.T, out, cache string) {
+			p := filepath.Join(cache, manifestName)
+			b, err := os.ReadFile(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			b[len(b)/2] ^= 0xff
+			os.WriteFile(p, b, 0o644)
+		},
+		written: 40,
+	}, {
+		name: "truncated manifest",
+		spoil: func(t *testing.T, out, cache string) {
+			os.WriteFile(filepath.Join(cache, manifestName), []byte(manifestMagic+"short"), 0o644)
+		},
+		written: 40,
+	}, {
+		name: "another version",
+		spoil: func(t *testing.T, out, cache string) {
+			m, err := loadManifest(cache, out)
+			if err != nil || m.Records == nil {
+				t.Fatalf("loadManifest: %v, %d records", err, len(m.Records))
+			}
+			for _, r := range m.Records {
+				if r.Summary != nil {
+					r.Summary.Title = "from another version"
+				}
+			}
+			m.Code[0] ^= 0xff
+			if err := m.save(cache); err != nil {
+				t.Fatal(err)
+			}
+		},
+		written: 40,
+	}, {
+		name: "output file edited in place",
+		spoil: func(t *testing.T, out, cache string) {
+			p := filepath.Join(out, "articles/a0003/index.html")
+			f, err := os.OpenFile(p, os.O_WRONLY, 0)
+			if err != nil {
+				t.Fatal(err)
+			}
+			f.WriteAt([]byte("<!-- edited -->"), 0)
+			f.Close()
+			future := time.Now().Add(time.Hour)
+			os.Chtimes(p, future, future)
+		},
+		written: 1,
+	}, {
+		name: "output folder replaced",
+		spoil: func(t *testing.T, out, cache string) {
+			os.RemoveAll(out)
+			if err := os.CopyFS(out, os.DirFS(filepath.Join(filepath.Dir(out), "cold"))); err != nil {
+				t.Fatal(err)
+			}
+			os.WriteFile(filepath.Join(out, "index.html"), []byte("not ours"), 0o644)
+		},
+		written: 40,
+	}} {
+		t.Run(tc.name, func(t *testing.T) {
+			fsys := generatedSite(20)
+			dir := t.TempDir()
+			out, cache := filepath.Join(dir, "public"), filepath.Join(dir, "cache")
+			cold := build(t, fsys, Options{Out: filepath.Join(dir, "cold")})
+			cachedBuild(t, fsys, out, cache)
+			tc.spoil(t, out, cache)
+			res := cachedBuild(t, fsys, out, cache)
+			if diff := diffFiles(builtFiles(t, cold), builtFiles(t, out)); diff != "" {
+				t.Errorf("build after the cache was spoiled differs from a cold one:\n%s", diff)
+			}
+			if res.Stats.Written < tc.written {
+				t.Errorf("wrote %d files, want at least %d", res.Stats.Written, tc.written)
+			}
+		})
+	}
+}

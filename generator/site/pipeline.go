@@ -1,0 +1,447 @@
+package site
+
+import (
+	"fmt"
+	"io/fs"
+	"net/url"
+	"sort"
+	"sync"
+	"sync/atomic"
+
+	"github.com/scholia/scholia/generator/config"
+	"github.com/scholia/scholia/generator/content"
+	"github.com/scholia/scholia/generator/diag"
+	"github.com/scholia/scholia/generator/markup"
+)
+
+// run is one pass of the pipeline over a site: walk, load and parse each
+// file, anchor and render each article, execute each page, write. build,
+// check and serve all run it; they differ only in the sink that takes the
+// outputs and in the records of earlier runs they start from.
+type run struct {
+	opts     Options
+	cfg      *config.Config
+	cfgKey   key // the configuration and the options that change what is built
+	theme    *theme
+	md       *markup.Renderer
+	site     *Site
+	siteKey  key // cfgKey and the menu: everything of .Site
+	sink     sink
+	files    *fileCache      // the site's files
+	embedded *fileCache      // the default theme's
+	prev     map[key]*record // records of the last run, by input key
+	next     map[key]*record // records of this run
+	mu       sync.Mutex      // guards next and plan
+	plan     map[string]string
+	stats    Stats
+	done     atomic.Int64
+}
+
+// Stats counts what a run made and what it reused.
+type Stats struct {
+	Pages, Files       int // HTML pages, other files
+	Rendered, Reused   int // articles rendered, articles whose outputs were kept
+	Written, Kept      int // outputs written, outputs kept from an earlier run
+	ConfigOrThemeDirty bool
+}
+
+// embeddedFiles knows the hashes of the default theme's files, which
+// never change while the program runs.
+var embeddedFiles = newFileCache()
+
+// job is one article on its way through the pipeline.
+type job struct {
+	path      string
+	sidecar   bool
+	in        key
+	rec       *record
+	parsed    *content.Article // parsed early: pages without a sidecar make the menu
+	parseErr  error
+	kept      bool
+	renderErr error
+}
+
+// newRun loads the configuration and the theme: what every page depends
+// on. prevTheme is reused when the templates are unchanged.
+func newRun(opts Options, snk sink, files *fileCache, prev map[key]*record, prevTheme *theme) (*run, error) {
+	cfg, err := config.Load(opts.FS)
+	if err != nil {
+		return nil, err
+	}
+	if opts.BaseURL != "" {
+		if cfg.BaseURL, err = config.NormalizeBaseURL(opts.BaseURL); err != nil {
+			return nil, fmt.Errorf("-base-url: %w", err)
+		}
+	}
+	k := newKeyer("config")
+	k.value(cfg)
+	k.bool(opts.Drafts)
+	k.bool(opts.Future)
+	th, err := loadTheme(opts.FS, prevTheme)
+	if err != nil {
+		return nil, err
+	}
+	if prev == nil {
+		prev = map[key]*record{}
+	}
+	return &run{
+		opts: opts, cfg: cfg, cfgKey: k.sum(), theme: th,
+		md:   markup.New(markup.Options{Unsafe: cfg.UnsafeHTML}),
+		sink: snk, files: files, embedded: embeddedFiles, prev: prev, next: map[key]*record{}, plan: map[string]string{},
+	}, nil
+}
+
+// all runs the whole pipeline. It returns every content error; the sink
+// holds whatever succeeded, and must not be published when errs is not
+// empty.
+func (r *run) all() (errs diag.List) {
+	tree, errs := content.Scan(r.opts.FS)
+	jobs := make([]*job, len(tree.Articles))
+	for i, p := range tree.Articles {
+		jobs[i] = &job{path: p, sidecar: tree.Sidecars[content.SidecarPath(p)]}
+	}
+	errs = append(errs, forEach(len(jobs), nil, func(i int) string { return jobs[i].path }, func(i int) error {
+		return r.prepare(jobs[i])
+	})...)
+	r.site = r.newSite(jobs)
+	k := newKeyer("site")
+	k.key(r.cfgKey)
+	k.value(r.site)
+	r.siteKey = k.sum()
+	total := len(jobs) + 1
+	errs = append(errs, forEach(len(jobs), func() { r.progress(total) }, func(i int) string { return jobs[i].path }, func(i int) error {
+		return r.article(jobs[i])
+	})...)
+	var stubs []*content.Article
+	for _, j := range jobs {
+		if j.rec != nil && j.kept {
+			stubs = append(stubs, j.rec.stub())
+		}
+	}
+	errs.Add(content.CheckOutputs(&content.Site{Articles: stubs, Static: tree.Static}))
+	errs = append(errs, r.lists(jobs)...)
+	errs = append(errs, r.copies(tree.Static, r.embedded)...)
+	r.progress(total)
+	errs.Sort()
+	return errs
+}
+
+func (r *run) progress(total int) {
+	if r.opts.Progress != nil {
+		r.opts.Progress(int(r.done.Add(1)), total)
+	}
+}
+
+// prepare reads an article's files, keys them, and finds its record; a
+// page without a sidecar whose record is missing is parsed now, since the
+// menu on every page depends on it.
+func (r *run) prepare(j *job) error {
+	sum, err := r.files.sum(r.opts.FS, j.path)
+	if err != nil {
+		return diag.List{{Path: j.path, Msg: "cannot read: " + err.Error(), Err: err}}
+	}
+	k := newKeyer("article")
+	k.key(r.cfgKey)
+	k.str(j.path)
+	k.key(sum)
+	k.bool(j.sidecar)
+	if j.sidecar {
+		sp := content.SidecarPath(j.path)
+		ssum, err := r.files.sum(r.opts.FS, sp)
+		if err != nil {
+			return diag.List{{Path: sp, Msg: "cannot read: " + err.Error(), Err: err}}
+		}
+		k.key(ssum)
+	}
+	j.in = k.sum()
+	if rec := r.prev[j.in]; rec != nil && rec.Rendered == r.keeps(rec) {
+		j.rec, j.kept = rec, rec.Rendered
+		return nil
+	}
+	if !j.sidecar {
+		j.parsed, j.kept, j.parseErr = r.load(j.path)
+		if j.parseErr != nil {
+			return j.parseErr
+		}
+		if !j.kept {
+			j.rec = newRecord(nil, j.parsed, nil)
+		}
+	}
+	return nil
+}
+
+func (r *run) keeps(rec *record) bool {
+	o := content.Options{Drafts: r.opts.Drafts, Future: r.opts.Future, Now: r.opts.Now}
+	return o.Keeps(content.Front{Draft: rec.Draft, Date: rec.Date})
+}
+
+// load reads and parses an article and its sidecar.
+func (r *run) load(p string) (*content.Article, bool, error) {
+	src, _, err := r.files.read(r.opts.FS, p)
+	if err != nil {
+		return nil, false, diag.List{{Path: p, Msg: "cannot read: " + err.Error(), Err: err}}
+	}
+	o := content.Options{Drafts: r.opts.Drafts, Future: r.opts.Future, Now: r.opts.Now}
+	return content.Parse(r.cfg, p, src, func() ([]byte, bool, error) {
+		b, _, err := r.files.read(r.opts.FS, content.SidecarPath(p))
+		if err != nil && !isNotExist(err) {
+			return nil, false, err
+		}
+		return b, err == nil, nil
+	}, &o)
+}
+
+// newSite makes .Site: the configuration and the menu of ordinary pages.
+func (r *run) newSite(jobs []*job) *Site {
+	var menu []Link
+	s := newSite(r.cfg, nil)
+	for _, j := range jobs {
+		switch {
+		case !j.kept:
+		case j.rec != nil && j.rec.Menu:
+			menu = append(menu, Link{Title: j.rec.Title, URL: s.URL(j.rec.URLPath)})
+		case j.parsed != nil && isMenuPage(j.parsed):
+			menu = append(menu, Link{Title: j.parsed.Front.Title, URL: s.URL(j.parsed.URLPath)})
+		}
+	}
+	sort.SliceStable(menu, func(i, j int) bool { return menu[i].Title < menu[j].Title })
+	s.Menu = menu
+	return s
+}
+
+// newSite makes .Site of a configuration, with a menu.
+func newSite(cfg *config.Config, menu []Link) *Site {
+	s := &Site{
+		Title: cfg.Title, Description: cfg.Description, Language: cfg.Language,
+		BaseURL: cfg.BaseURL, Publisher: cfg.Publisher, Params: cfg.Params,
+		Claim: grades(cfg.Scales.Claim), Article: grades(cfg.Scales.Article),
+		Menu: menu, basePath: "/",
+	}
+	if u, err := url.Parse(cfg.BaseURL); err == nil {
+		s.absolute = u.Scheme != "" && u.Host != ""
+		if u.Path != "" {
+			s.basePath = u.Path
+		}
+	}
+	return s
+}
+
+// article brings one article's outputs up to date: kept when the sink
+// already holds them under the same keys, otherwise rendered, executed and
+// written, then dropped. Only its record stays in memory.
+func (r *run) article(j *job) error {
+	if j.rec != nil && !j.kept {
+		r.record(j.in, j.rec)
+		return nil
+	}
+	pageKey, annoKey := r.articleKeys(j.in)
+	if rec := j.rec; rec != nil && r.keepAll(rec, pageKey, annoKey) {
+		r.record(j.in, rec)
+		r.count(func(s *Stats) { s.Reused++ })
+		return nil
+	}
+	a := j.parsed
+	if a == nil {
+		var err error
+		if a, j.kept, err = r.load(j.path); err != nil {
+			return err
+		}
+		if !j.kept {
+			j.rec = newRecord(nil, a, nil)
+			r.record(j.in, j.rec)
+			return nil
+		}
+	}
+	art, err := renderArticle(r.md, r.site, a)
+	if err != nil {
+		return err
+	}
+	j.rec = newRecord(r.site, a, art)
+	r.count(func(s *Stats) { s.Rendered++ })
+	if !a.Home && r.claim(a.OutPath, a.Path) {
+		page, err := r.articlePage(a, art)
+		if err != nil {
+			return err
+		}
+		if err := r.put(a.OutPath, pageKey, page); err != nil {
+			return err
+		}
+	}
+	if art.annotations != nil && r.claim(annotationsPathOf(a.OutPath), a.Path) {
+		if err := r.put(annotationsPathOf(a.OutPath), annoKey, art.annotations); err != nil {
+			return err
+		}
+	}
+	r.record(j.in, j.rec)
+	return nil
+}
+
+// keepAll keeps every output of an article from an earlier run, if the
+// sink holds them all under the keys they would have now.
+func (r *run) keepAll(rec *record, pageKey, annoKey key) bool {
+	type out struct {
+		rel string
+		k   key
+	}
+	var outs []out
+	if !rec.Home {
+		outs = append(outs, out{rec.OutPath, pageKey})
+	}
+	if rec.Annotated {
+		outs = append(outs, out{annotationsPathOf(rec.OutPath), annoKey})
+	}
+	for _, o := range outs {
+		if !r.claim(o.rel, rec.Path) {
+			return true // CheckOutputs reports the clash
+		}
+	}
+	for _, o := range outs {
+		if !r.keep(o.rel, o.k) {
+			return false
+		}
+	}
+	return true
+}
+
+// articleKeys are the keys of an article's page (its inputs, the theme and
+// .Site) and of its annotations (its inputs alone).
+func (r *run) articleKeys(in key) (page, anno key) {
+	k := newKeyer("article page")
+	k.key(in)
+	k.key(r.theme.key)
+	k.key(r.siteKey)
+	a := newKeyer("annotations")
+	a.key(in)
+	return k.sum(), a.sum()
+}
+
+// articlePage executes the page of one rendered article.
+func (r *run) articlePage(a *content.Article, art *Article) ([]byte, error) {
+	kind := "page"
+	if art.Annotated {
+		kind = "article"
+	}
+	return r.theme.execute(&Page{
+		Site: r.site, Kind: kind, Title: art.Title, Description: art.Description,
+		URL: r.site.URL(a.URLPath), Permalink: r.site.Permalink(a.URLPath), Article: art,
+	})
+}
+
+// claim plans the output at rel for owner: false when another source has
+// it already (an error that CheckOutputs reports with both names).
+func (r *run) claim(rel, owner string) bool {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if o, ok := r.plan[rel]; ok && o != owner {
+		return false
+	}
+	r.plan[rel] = owner
+	return true
+}
+
+// put writes one output, checking its path first, so that a path that a
+// build could not write fails check too.
+func (r *run) put(rel string, k key, data []byte) error {
+	if _, err := cleanRel(rel); err != nil {
+		return err
+	}
+	r.count(func(s *Stats) { s.Written++ })
+	return r.sink.write(rel, k, data)
+}
+
+func (r *run) record(in key, rec *record) {
+	r.mu.Lock()
+	r.next[in] = rec
+	r.mu.Unlock()
+}
+
+func (r *run) count(f func(*Stats)) {
+	r.mu.Lock()
+	f(&r.stats)
+	r.mu.Unlock()
+}
+
+// annotationsPathOf is where an article's annotations.jsonld goes: beside
+// its page.
+func annotationsPathOf(outPath string) string {
+	if i := lastSlash(outPath); i >= 0 {
+		return outPath[:i] + "/annotations.jsonld"
+	}
+	return "annotations.jsonld"
+}
+
+func lastSlash(s string) int {
+	for i := len(s) - 1; i >= 0; i-- {
+		if s[i] == '/' {
+			return i
+		}
+	}
+	return -1
+}
+
+// copies puts the site's other files, the theme's assets and the code
+// stylesheet into the output. A site's file wins over a theme asset of the
+// same name.
+func (r *run) copies(static []content.File, embedded *fileCache) diag.List {
+	type cp struct {
+		rel, name string
+		fsys      fs.FS
+		files     *fileCache
+	}
+	var all []cp
+	for _, f := range static {
+		if r.claim(f.Out, f.Path) {
+			all = append(all, cp{f.Out, f.Path, r.opts.FS, r.files})
+		}
+	}
+	for _, rel := range sortedKeys(r.theme.assets) {
+		f := r.theme.assets[rel]
+		files := embedded
+		if f.over {
+			files = r.files
+		}
+		if r.claim(rel, "theme "+f.name) {
+			all = append(all, cp{rel, f.name, f.fsys, files})
+		}
+	}
+	errs := forEach(len(all), nil, func(i int) string { return all[i].name }, func(i int) error {
+		c := all[i]
+		sum, err := c.files.sum(c.fsys, c.name)
+		if err != nil {
+			return err
+		}
+		k := newKeyer("copy")
+		k.key(sum)
+		if r.keep(c.rel, k.sum()) {
+			return nil
+		}
+		if _, err := cleanRel(c.rel); err != nil {
+			return err
+		}
+		r.count(func(s *Stats) { s.Written++ })
+		return r.sink.copy(c.rel, k.sum(), c.fsys, c.name)
+	})
+	css := newKeyer("code.css")
+	if r.claim("assets/code.css", "code.css") && !r.keep("assets/code.css", css.sum()) {
+		errs.Add(r.put("assets/code.css", css.sum(), markup.Stylesheet()))
+	}
+	return errs
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+// keep keeps an output of an earlier run, if the sink has it under k.
+func (r *run) keep(rel string, k key) bool {
+	if !r.sink.keep(rel, k) {
+		return false
+	}
+	r.count(func(s *Stats) { s.Kept++ })
+	return true
+}

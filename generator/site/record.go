@@ -1,0 +1,102 @@
+package site
+
+import (
+	"html/template"
+	"time"
+
+	"github.com/scholia/scholia/generator/content"
+)
+
+// record is what a run keeps of one article for the next, under the key of
+// the article's inputs: what lists show of it and where its outputs go, so
+// that an unchanged article is neither parsed nor rendered again.
+type record struct {
+	Path, OutPath, URLPath string
+	SlugPos                content.Pos
+	Draft                  bool
+	Date                   time.Time
+	Lastmod                time.Time // front matter lastmod, else Date
+	// Rendered is false for an article the options left out: nothing of
+	// it was rendered or checked beyond its front matter.
+	Rendered  bool
+	Home      bool
+	Menu      bool // an ordinary undated page, which the header links to
+	Title     string
+	Body      template.HTML // the home page's own text, which the home page shows
+	Annotated bool          // it has an annotations.jsonld
+	Summary   *Summary      // nil for the home page and menu pages
+	Entries   []*ClaimEntry // its claims as the claims index lists them
+	// The digests of Summary and Entries, which gob does not keep.
+	SummarySum key
+	EntrySums  []key
+}
+
+// newRecord records a rendered article (art nil: one the options left out).
+func newRecord(s *Site, a *content.Article, art *Article) *record {
+	r := &record{
+		Path: a.Path, OutPath: a.OutPath, URLPath: a.URLPath, SlugPos: a.SlugPos,
+		Draft: a.Front.Draft, Date: a.Front.Date, Lastmod: a.Front.Lastmod, Home: a.Home, Menu: isMenuPage(a), Title: a.Front.Title,
+	}
+	if r.Lastmod.IsZero() {
+		r.Lastmod = r.Date
+	}
+	if art == nil {
+		return r
+	}
+	r.Rendered, r.Annotated = true, art.annotations != nil
+	switch {
+	case a.Home:
+		r.Body = art.Body
+		return r
+	case r.Menu:
+		return r
+	}
+	url := s.URL(a.URLPath)
+	for _, c := range art.Claims {
+		e := &ClaimEntry{Claim: c, URL: url + "#claim-" + c.ID, ArticleTitle: art.Title, ArticleURL: url, Date: art.Date}
+		e.sum = digestOf("claim entry", e)
+		r.Entries = append(r.Entries, e)
+		r.EntrySums = append(r.EntrySums, e.sum)
+	}
+	sum := &Summary{
+		Title: art.Title, URL: url, Permalink: s.Permalink(a.URLPath),
+		Description: art.Description, Author: art.Author, Date: art.Date, Lastmod: art.Lastmod,
+		Tags: a.Front.Tags, TagLinks: art.Tags, Counts: art.Counts, Claims: len(art.Claims),
+	}
+	if sum.Lastmod.IsZero() {
+		sum.Lastmod = sum.Date
+	}
+	if art.Review != nil {
+		g := art.Review.Grade
+		sum.Review = &g
+	}
+	sum.sum = digestOf("summary", sum)
+	r.Summary, r.SummarySum = sum, sum.sum
+	return r
+}
+
+// restore puts back the digests after the record was read from disk.
+func (r *record) restore() {
+	if r.Summary != nil {
+		r.Summary.sum = r.SummarySum
+	}
+	for i, e := range r.Entries {
+		if i < len(r.EntrySums) {
+			e.sum = r.EntrySums[i]
+		}
+	}
+}
+
+// listed reports whether the home page, tags, claims and feed list it.
+func (r *record) listed() bool { return r.Summary != nil }
+
+// stub is the article as content.CheckOutputs needs it.
+func (r *record) stub() *content.Article {
+	return &content.Article{Path: r.Path, OutPath: r.OutPath, SlugPos: r.SlugPos}
+}
+
+func digestOf(kind string, v any) key {
+	k := newKeyer(kind)
+	k.value(v)
+	return k.sum()
+}

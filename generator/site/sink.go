@@ -1,0 +1,23 @@
+package site
+
+import "io/fs"
+
+// sink is where a run puts its outputs: a folder on disk (build), the dev
+// server's memory (serve), or nowhere (check). Every method may be called
+// from several goroutines at once, never twice for one path in a run.
+type sink interface {
+	// keep reports whether the sink holds, from an earlier run, the output
+	// at rel made under key k, and keeps it in this run's outputs if so.
+	keep(rel string, k key) bool
+	// write puts data at rel, made under k.
+	write(rel string, k key, data []byte) error
+	// copy puts the file name of fsys at rel, made under k (its hash).
+	copy(rel string, k key, fsys fs.FS, name string) error
+}
+
+// discard is the sink of check: it runs every stage and keeps nothing.
+type discard struct{}
+
+func (discard) keep(string, key) bool                 { return false }
+func (discard) write(string, key, []byte) error       { return nil }
+func (discard) copy(string, key, fs.FS, string) error { return nil }
