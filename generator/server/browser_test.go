@@ -73,6 +73,11 @@ func eval[T any](b *tab, expr string) T {
 	return v
 }
 
+// evalVoid is an action that evaluates expr for its effect.
+func evalVoid(expr string) chromedp.Action[chromedp.Void] {
+	return chromedp.Evaluate[chromedp.Void](expr)
+}
+
 // waitEvery evaluates expr every interval until it is true; errors while a
 // page reloads ("execution context was destroyed") just mean "not yet".
 func (b *tab) waitEvery(what, expr string, interval time.Duration) {

@@ -58,18 +58,21 @@ func liveServer(t testing.TB, dir string) *devServer {
 }
 
 // TestBrowser drives headless Chromium through an editing session: edit
-// the article, the stylesheet and the sidecar (breaking and fixing it,
-// once with the page missing the fix and reconnecting), and add and delete
-// an article, checking what the open page does each time.
+// the sidecar, the article and templates (which the page morphs in, or
+// reloads for when its head changed), the stylesheet and the sidecar again
+// (breaking and fixing it, once with the page missing the fix and
+// reconnecting), and add and delete an article, checking what the open
+// page does each time.
 func TestBrowser(t *testing.T) {
 	if os.Getenv("SCHOLIA_PAGE_CHECKS") == "" {
 		t.Skip("run by make test-html, which sets SCHOLIA_PAGE_CHECKS=1")
 	}
 	b := openTab(t, 90*time.Second)
 	dir := exampleSite(t)
-	srv := liveServer(t, dir)
 	article := "content/articles/russia-taliban-arms.md"
 	sidecar := "content/articles/russia-taliban-arms.annotations.yaml"
+	withReaderWidgets(t, dir, article)
+	srv := liveServer(t, dir)
 
 	ctx := b.ctx
 	step := func(name string) { t.Logf("%s: %s", time.Now().Format("15:04:05.000"), name) }
@@ -87,25 +90,9 @@ func TestBrowser(t *testing.T) {
 	run(chromedp.Navigate(srv.URL()+"articles/russia-taliban-arms/"), chromedp.WaitVisible(chromedp.CSS(".article-body")))
 	connected := `window.__scholiaLive === "connected"`
 	wait("the live-reload stream", connected)
-	run(chromedp.Evaluate[chromedp.Void](`window.scrollTo(0, 300); window.__scholiaTest = "same page"`))
 
-	step("edit the Markdown")
-	edit(article, func(s string) string { return s + "\nA freshly edited closing paragraph.\n" })
-	wait("the new text", `document.body.innerText.includes("A freshly edited closing paragraph.")`)
-	type pageState struct {
-		Marker  string  `json:"marker"`
-		ScrollY float64 `json:"scrollY"`
-	}
-	state, err := chromedp.Run(ctx, chromedp.Evaluate[pageState](`({marker: String(window.__scholiaTest), scrollY: window.scrollY})`))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if state.Marker != "undefined" {
-		t.Error("the page did not reload after the Markdown edit")
-	}
-	if state.ScrollY < 250 || state.ScrollY > 350 {
-		t.Errorf("scroll position after the reload: %v, want about 300", state.ScrollY)
-	}
+	step("edit the sidecar, the Markdown and templates")
+	morphSteps(b, dir, article, sidecar)
 
 	step("edit the stylesheet")
 	wait("the stream to reconnect", connected)
