@@ -36,7 +36,7 @@
 //
 // The watcher follows site.yaml, content/ and templates/ with fsnotify,
 // recursively, adding folders created later, and ends a batch of changes
-// when a burst of events is over (20 ms without events, or 250 ms after
+// when a burst of events is over (10 ms without events, or 250 ms after
 // the first): a git checkout touching 200 files is one rebuild. When the
 // batch ends it looks at the disk, so editors' atomic saves (a temp file
 // renamed over the original) report the original as changed, and files
