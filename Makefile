@@ -45,9 +45,11 @@ bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...
 
 # bench-serve measures the dev server's time from saving an article to the
-# reload event, on the example site and on 1,000 generated articles.
+# reload event and to the new text on the page in headless Chromium (which
+# it skips, saying so, without Chromium), on the example site and on 1,000
+# generated articles.
 bench-serve:
-	$(GO) test -run '^$$' -bench '^BenchmarkSaveToReload$$' -benchtime 100x ./generator/server/
+	$(GO) test -run '^$$' -bench '^BenchmarkSaveTo(Reload|Screen)$$' -benchtime 100x ./generator/server/
 
 tools:
 	npm install --no-save --no-package-lock --prefix .tools vnu-jar axe-core

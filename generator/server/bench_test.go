@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/chromedp"
 	"github.com/scholia/scholia/generator/internal/testsite"
 	"github.com/scholia/scholia/generator/site"
 )
@@ -36,6 +37,24 @@ func (s *timedSite) Update(paths []string) (*site.Update, error) {
 	return up, err
 }
 
+// benchSites are the sites the save benchmarks edit: the example site and
+// a generated 1,000-article site, each with the article to edit and the
+// page that shows it.
+var benchSites = []struct {
+	name          string
+	setup         func(testing.TB, string)
+	article, page string
+}{
+	{"example", func(t testing.TB, dir string) {
+		t.Helper()
+		src := exampleSite(t)
+		if err := os.CopyFS(dir, os.DirFS(src)); err != nil {
+			t.Fatal(err)
+		}
+	}, "content/articles/russia-taliban-arms.md", "articles/russia-taliban-arms/"},
+	{"generated1000", func(t testing.TB, dir string) { generateSite(t, dir, 1000) }, "content/articles/a0500.md", "articles/a0500/"},
+}
+
 // BenchmarkSaveToReload measures what an editor waits for: the time from
 // writing an article file to the reload event reaching a connected page,
 // on the example site and on a generated 1,000-article site. It reports the
@@ -44,20 +63,7 @@ func (s *timedSite) Update(paths []string) (*site.Update, error) {
 // period), rebuild (site.Live.Update) and notify (the end of the rebuild to
 // the event's arrival).
 func BenchmarkSaveToReload(b *testing.B) {
-	for _, tc := range []struct {
-		name    string
-		setup   func(testing.TB, string)
-		article string
-	}{
-		{"example", func(t testing.TB, dir string) {
-			t.Helper()
-			src := exampleSite(t)
-			if err := os.CopyFS(dir, os.DirFS(src)); err != nil {
-				t.Fatal(err)
-			}
-		}, "content/articles/russia-taliban-arms.md"},
-		{"generated1000", func(t testing.TB, dir string) { generateSite(t, dir, 1000) }, "content/articles/a0500.md"},
-	} {
+	for _, tc := range benchSites {
 		b.Run(tc.name, func(b *testing.B) {
 			dir := b.TempDir()
 			tc.setup(b, dir)
@@ -110,7 +116,6 @@ func BenchmarkSaveToReload(b *testing.B) {
 					}
 				}
 			}
-			ms := func(d time.Duration) float64 { return float64(d) / float64(time.Millisecond) }
 			b.ReportMetric(ms(percentile(total, 50)), "median-ms")
 			b.ReportMetric(ms(percentile(total, 95)), "p95-ms")
 			b.ReportMetric(ms(percentile(watch, 50)), "watch-ms")
@@ -131,3 +136,43 @@ func percentile(ds []time.Duration, p int) time.Duration {
 	i := (len(s)*p + 99) / 100
 	return s[min(max(i-1, 0), len(s)-1)]
 }
+
+// BenchmarkSaveToScreen measures what an editor sees: the time from writing
+// an article file to its new text being in the DOM of the page open in
+// headless Chromium, whether the page morphs or reloads. It reports the
+// median and 95th percentile (ms). Between saves it waits for the page's
+// event stream, so that a save never lands while a reloaded page connects.
+func BenchmarkSaveToScreen(b *testing.B) {
+	for _, tc := range benchSites {
+		b.Run(tc.name, func(b *testing.B) {
+			br := openTab(b, 10*time.Minute)
+			dir := b.TempDir()
+			tc.setup(b, dir)
+			srv := liveServer(b, dir)
+			br.run(chromedp.Navigate(srv.URL() + tc.page))
+			p := filepath.Join(dir, filepath.FromSlash(tc.article))
+			orig, err := os.ReadFile(p)
+			if err != nil {
+				b.Fatal(err)
+			}
+			var total []time.Duration
+			i := 0
+			for b.Loop() {
+				i++
+				br.wait("the event stream", `window.__scholiaLive === "connected"`)
+				text := fmt.Sprintf("Edit number %d.", i)
+				start := time.Now()
+				if err := os.WriteFile(p, fmt.Appendf(slices.Clip(orig), "\n%s\n", text), 0o644); err != nil {
+					b.Fatal(err)
+				}
+				br.waitEvery("the new text", `document.body.textContent.includes(`+jsString(text)+`)`, time.Millisecond)
+				total = append(total, time.Since(start))
+			}
+			b.ReportMetric(ms(percentile(total, 50)), "median-ms")
+			b.ReportMetric(ms(percentile(total, 95)), "p95-ms")
+			b.ReportMetric(0, "ns/op")
+		})
+	}
+}
+
+func ms(d time.Duration) float64 { return float64(d) / float64(time.Millisecond) }

@@ -1,7 +1,7 @@
 // Package server is Scholia's dev server: `scholia serve`. It builds a site
 // in memory, serves it, watches its files, rebuilds what a change affects
-// and tells open pages, which reload, swap their stylesheets or show the
-// errors of a failed build.
+// and tells open pages, which morph in place, reload, swap their
+// stylesheets or show the errors of a failed build.
 //
 // Its API is Run, with Options, and the Site it serves (*site.Live); the
 // rest is unexported.
@@ -36,7 +36,7 @@
 //
 // The watcher follows site.yaml, content/ and templates/ with fsnotify,
 // recursively, adding folders created later, and ends a batch of changes
-// when a burst of events is over (20 ms without events, or 250 ms after
+// when a burst of events is over (10 ms without events, or 250 ms after
 // the first): a git checkout touching 200 files is one rebuild. When the
 // batch ends it looks at the disk, so editors' atomic saves (a temp file
 // renamed over the original) report the original as changed, and files
@@ -51,8 +51,13 @@
 // The server serves the site from memory and injects a small script into
 // every HTML response (never into the output on disk). The script listens
 // to Server-Sent Events at /__scholia/events: a page whose output changed
-// reloads and keeps its scroll position; a change of stylesheets only
-// swaps them in place; a failed rebuild shows an overlay on every page
+// fetches itself again and morphs its DOM to match, so that the scroll
+// position, focus, selection and open <details> stay as the reader left
+// them; it reloads instead (keeping its scroll position) when its head
+// changed in a way a morph cannot apply (a stylesheet link, a script,
+// <base>), when a script runs in its body changed, or when an image or
+// other asset it may embed changed; a change of stylesheets only swaps
+// them in place; a failed rebuild shows an overlay on every page
 // with each error's place, message and source lines, which goes away by
 // itself after the next good build, or when the page reconnects to a
 // server whose site is good. A page reconnects by itself when the server

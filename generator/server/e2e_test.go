@@ -6,7 +6,6 @@ import (
 	"io"
 	"net/http"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -58,88 +57,27 @@ func liveServer(t testing.TB, dir string) *devServer {
 	return srv
 }
 
-// chromium finds Debian's chromium (CI installs it) or another Chrome.
-func chromium() string {
-	if _, err := os.Stat("/usr/bin/chromium"); err == nil {
-		return "/usr/bin/chromium"
-	}
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "google-chrome-stable"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	return ""
-}
-
 // TestBrowser drives headless Chromium through an editing session: edit
-// the article, the stylesheet and the sidecar (breaking and fixing it,
-// once with the page missing the fix and reconnecting), and add and delete
-// an article, checking what the open page does each time.
+// the sidecar, the article and templates (which the page morphs in, or
+// reloads for when its head changed), the stylesheet and the sidecar again
+// (breaking and fixing it, once with the page missing the fix and
+// reconnecting), and add and delete an article, checking what the open
+// page does each time.
 func TestBrowser(t *testing.T) {
 	if os.Getenv("SCHOLIA_PAGE_CHECKS") == "" {
 		t.Skip("run by make test-html, which sets SCHOLIA_PAGE_CHECKS=1")
 	}
-	exe := chromium()
-	if exe == "" {
-		t.Skip("SKIPPED browser test: chromium not installed")
-	}
-	if testing.Short() {
-		t.Skip("SKIPPED browser test: -short")
-	}
+	b := openTab(t, 90*time.Second)
 	dir := exampleSite(t)
-	srv := liveServer(t, dir)
 	article := "content/articles/russia-taliban-arms.md"
 	sidecar := "content/articles/russia-taliban-arms.annotations.yaml"
+	withReaderWidgets(t, dir, article)
+	srv := liveServer(t, dir)
 
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(exe), chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU,
-		chromedp.UserDataDir(t.TempDir()), chromedp.WindowSize(900, 500),
-		chromedp.Flag("disable-background-networking", true), chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true), chromedp.Flag("no-first-run", true), chromedp.Flag("disable-quic", true),
-		chromedp.Flag("disable-dev-shm-usage", true),
-	)
-	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
-	defer cancelAlloc()
-	ctx, cancelCtx := chromedp.NewContext(actx)
-	defer cancelCtx()
-	ctx, cancel := context.WithTimeout(ctx, 90*time.Second)
-	defer cancel()
-
+	ctx := b.ctx
 	step := func(name string) { t.Logf("%s: %s", time.Now().Format("15:04:05.000"), name) }
-	run := func(actions ...chromedp.Action[chromedp.Void]) {
-		t.Helper()
-		if err := chromedp.Do(ctx, actions...); err != nil {
-			t.Fatal(err)
-		}
-	}
-	// wait evaluates expr until it is true; errors while a page reloads
-	// ("execution context was destroyed") just mean "not yet".
-	wait := func(what, expr string) {
-		t.Helper()
-		deadline := time.Now().Add(15 * time.Second)
-		for {
-			ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool](expr))
-			if err == nil && ok {
-				return
-			}
-			if time.Now().After(deadline) || ctx.Err() != nil {
-				text, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`location.href + "\n" + document.body.innerText.slice(0, 500)`))
-				t.Fatalf("%s: timed out (last error %v); page:\n%s", what, err, text)
-			}
-			time.Sleep(20 * time.Millisecond)
-		}
-	}
-	edit := func(rel string, change func(string) string) {
-		t.Helper()
-		p := filepath.Join(dir, filepath.FromSlash(rel))
-		data, err := os.ReadFile(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(change(string(data))), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	run, wait := b.run, b.wait
+	edit := func(rel string, change func(string) string) { t.Helper(); editFile(t, dir, rel, change) }
 
 	// Record the page's event streams, and let the test hide an "ok" event
 	// from the page's own listener (registered later), as if it was missed.
@@ -152,25 +90,9 @@ func TestBrowser(t *testing.T) {
 	run(chromedp.Navigate(srv.URL()+"articles/russia-taliban-arms/"), chromedp.WaitVisible(chromedp.CSS(".article-body")))
 	connected := `window.__scholiaLive === "connected"`
 	wait("the live-reload stream", connected)
-	run(chromedp.Evaluate[chromedp.Void](`window.scrollTo(0, 300); window.__scholiaTest = "same page"`))
 
-	step("edit the Markdown")
-	edit(article, func(s string) string { return s + "\nA freshly edited closing paragraph.\n" })
-	wait("the new text", `document.body.innerText.includes("A freshly edited closing paragraph.")`)
-	type pageState struct {
-		Marker  string  `json:"marker"`
-		ScrollY float64 `json:"scrollY"`
-	}
-	state, err := chromedp.Run(ctx, chromedp.Evaluate[pageState](`({marker: String(window.__scholiaTest), scrollY: window.scrollY})`))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if state.Marker != "undefined" {
-		t.Error("the page did not reload after the Markdown edit")
-	}
-	if state.ScrollY < 250 || state.ScrollY > 350 {
-		t.Errorf("scroll position after the reload: %v, want about 300", state.ScrollY)
-	}
+	step("edit the sidecar, the Markdown and templates")
+	morphSteps(b, dir, article, sidecar)
 
 	step("edit the stylesheet")
 	wait("the stream to reconnect", connected)

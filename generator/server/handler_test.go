@@ -170,7 +170,7 @@ func TestHandlerMethods(t *testing.T) {
 // the page's own output file, and for a 404 the file that would replace it.
 func TestHandlerScriptTells(t *testing.T) {
 	h, _ := testHandler()
-	h.reloader.Reload(nil, true) // generation 1
+	h.reloader.Reload(nil, true, false) // generation 1
 	for path, files := range map[string]string{
 		"/articles/x/": `data-files="articles/x/index.html"`,
 		"/":            `data-files="index.html"`,
@@ -238,7 +238,7 @@ func TestHandlerGenerationFirst(t *testing.T) {
 	wait(t, "the handler to read the page", stall.reading)
 	// A rebuild: the new outputs, then the event.
 	fake.set("index.html", "<body>new</body>")
-	h.reloader.Reload([]string{"index.html"}, false)
+	h.reloader.Reload([]string{"index.html"}, false, false)
 	close(stall.proceed)
 	wait(t, "the response", done)
 	if body := rec.Body.String(); !strings.Contains(body, `data-gen="0"`) {

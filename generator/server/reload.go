@@ -21,7 +21,11 @@ const retryMillis = 300
 // connection starts with a hello event carrying the server's instance id
 // and build generation; then come:
 //
-//	reload  {"gen":N,"all":bool,"files":[output paths]}  a page reloads if all is set or its own file is listed
+//	reload  {"gen":N,"all":bool,"files":[output paths],"hard":bool}
+//	        a page whose own file is listed, or every page if all is set,
+//	        fetches itself again and morphs to match, or reloads if hard
+//	        is set: an image or script it may embed changed under the
+//	        same URL, which only a reload fetches again
 //	css     {"gen":N,"files":[stylesheet paths]}         pages swap those stylesheets in place
 //	errors  {"gen":N,"errors":[...]}                     the overlay lists them (see errorView)
 //	ok      {"gen":N}                                    the overlay goes away
@@ -68,12 +72,13 @@ func (r *reloader) Clients() int {
 }
 
 // Reload tells pages showing one of files (output paths such as
-// "articles/x/index.html"), or every page when all is set, to reload.
-func (r *reloader) Reload(files []string, all bool) {
+// "articles/x/index.html"), or every page when all is set, to update: by
+// a morph, or by a reload when hard is set.
+func (r *reloader) Reload(files []string, all, hard bool) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	r.gen++
-	r.broadcast("reload", map[string]any{"gen": r.gen, "all": all, "files": nonNil(files)})
+	r.broadcast("reload", map[string]any{"gen": r.gen, "all": all, "files": nonNil(files), "hard": hard})
 }
 
 // CSS tells pages to swap the stylesheets files without reloading.

@@ -30,11 +30,11 @@ func TestReloaderEvents(t *testing.T) {
 	}
 	eventually(t, "the client to be registered", func() bool { return r.Clients() == 1 })
 
-	r.Reload([]string{"a/index.html"}, false)
+	r.Reload([]string{"a/index.html"}, false, false)
 	r.CSS([]string{"assets/style.css"})
 	r.Errors([]errorView{{Pos: "content/a.md:3:1", Path: "content/a.md", Line: 3, Col: 1, Message: "bad <b>"}})
 	r.OK()
-	r.Reload(nil, true)
+	r.Reload(nil, true, true)
 
 	var got []string
 	for range 5 {
@@ -42,11 +42,11 @@ func TestReloaderEvents(t *testing.T) {
 		got = append(got, ev.Name+" "+ev.Data)
 	}
 	want := []string{
-		`reload {"all":false,"files":["a/index.html"],"gen":1}`,
+		`reload {"all":false,"files":["a/index.html"],"gen":1,"hard":false}`,
 		`css {"files":["assets/style.css"],"gen":2}`,
 		`errors {"errors":[{"pos":"content/a.md:3:1","path":"content/a.md","line":3,"col":1,"message":"bad \u003cb\u003e"}],"gen":2}`,
 		`ok {"gen":2}`,
-		`reload {"all":true,"files":[],"gen":3}`,
+		`reload {"all":true,"files":[],"gen":3,"hard":true}`,
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("events:\n%q\nwant\n%q", got, want)
@@ -76,7 +76,7 @@ func TestReloaderLateClient(t *testing.T) {
 	}
 	later := sseClient(t, ctx, srv.URL)
 	nextEvent(t, later) // hello
-	r.Reload(nil, true)
+	r.Reload(nil, true, false)
 	if ev := nextEvent(t, later); ev.Name != "reload" {
 		t.Fatalf("after hello: %s, want reload (no errors)", ev.Name)
 	}

@@ -204,12 +204,14 @@ func (s *devServer) update(paths []string) (up *site.Update, err error) {
 
 // notify tells the pages what a good rebuild changed: a change of
 // stylesheets only is swapped in place; otherwise pages whose own output
-// changed reload, and every page reloads after a full rebuild or when an
-// asset a page may embed (an image, a script, a font) changed. Feeds,
-// sitemaps and JSON-LD files are not shown by pages.
+// changed morph, every page morphs after a full rebuild (each finds out
+// for itself whether it changed), and every page reloads when an asset a
+// page may embed (an image, a script, a font) changed, because a morph
+// keeps what the browser loaded from an unchanged URL. Feeds, sitemaps
+// and JSON-LD files are not shown by pages.
 func (s *devServer) notify(up *site.Update) {
 	var pages, css []string
-	all := up.Full
+	var asset bool
 	for i, list := range [][]string{up.Changed, up.Removed} {
 		for _, f := range list {
 			switch path.Ext(f) {
@@ -221,18 +223,21 @@ func (s *devServer) notify(up *site.Update) {
 				}
 			case ".xml", ".json", ".jsonld", ".txt", "":
 			default:
-				all = true
+				asset = true
 			}
 		}
 	}
 	switch {
-	case all:
-		s.reloader.Reload(nil, true)
+	case asset:
+		s.reloader.Reload(nil, true, true)
 		return
 	case len(css) > 0:
 		s.reloader.CSS(css)
 	}
-	if len(pages) > 0 {
-		s.reloader.Reload(pages, false)
+	switch {
+	case up.Full:
+		s.reloader.Reload(nil, true, false)
+	case len(pages) > 0:
+		s.reloader.Reload(pages, false, false)
 	}
 }

@@ -87,7 +87,7 @@ func TestServerRebuilds(t *testing.T) {
 	set(&site.Update{Changed: []string{"articles/a/index.html", "feed.xml", "index.html"}}, nil)
 	write(t, dir, "content/a.md", "edited")
 	ev := nextEvent(t, events)
-	if ev.Name != "reload" || ev.Data != `{"all":false,"files":["articles/a/index.html","index.html"],"gen":1}` {
+	if ev.Name != "reload" || ev.Data != `{"all":false,"files":["articles/a/index.html","index.html"],"gen":1,"hard":false}` {
 		t.Errorf("after an edit: %s %s", ev.Name, ev.Data)
 	}
 	if got := fake.Updates(); !slices.Equal(got[len(got)-1], []string{"content/a.md"}) {
@@ -132,12 +132,24 @@ func TestServerRebuilds(t *testing.T) {
 	}
 	eventually(t, "the fixed line", func() bool { return strings.Contains(stdout.String(), "→ fixed; 1 page in ") })
 
-	// Full rebuilds and changed images reload every page.
-	for _, up := range []*site.Update{{Full: true, Changed: []string{"index.html"}}, {Changed: []string{"articles/a/photo.jpg"}}} {
-		set(up, nil)
+	// A full rebuild concerns every page, which morphs; a changed image
+	// (which a morph would not fetch again) reloads every page; a full
+	// rebuild that changed a stylesheet swaps it too.
+	for _, tc := range []struct {
+		up   *site.Update
+		want []string
+	}{
+		{&site.Update{Full: true, Changed: []string{"index.html"}}, []string{`reload {"all":true,"files":[],"gen":4,"hard":false}`}},
+		{&site.Update{Changed: []string{"articles/a/photo.jpg", "index.html"}}, []string{`reload {"all":true,"files":[],"gen":5,"hard":true}`}},
+		{&site.Update{Full: true, Changed: []string{"assets/style.css", "index.html"}}, []string{
+			`css {"files":["assets/style.css"],"gen":6}`, `reload {"all":true,"files":[],"gen":7,"hard":false}`}},
+	} {
+		set(tc.up, nil)
 		write(t, dir, "site.yaml", "title: again\n")
-		if ev := nextEvent(t, events); ev.Name != "reload" || !strings.Contains(ev.Data, `"all":true`) {
-			t.Errorf("after %+v: %s %s", up, ev.Name, ev.Data)
+		for _, want := range tc.want {
+			if ev := nextEvent(t, events); ev.Name+" "+ev.Data != want {
+				t.Errorf("after %+v: %s %s, want %s", tc.up, ev.Name, ev.Data, want)
+			}
 		}
 	}
 }

@@ -11,7 +11,7 @@ import (
 )
 
 // The watcher tests run on real folders with real events. They use a
-// quiet period of 50ms rather than the default 20ms so that a test
+// quiet period of 50ms rather than the default 10ms so that a test
 // descheduled between two steps of a save (under -race, on a busy machine)
 // usually still sees them as one batch; the rules tested do not depend on
 // it, and the tests accept the extra batches a longer pause makes.
