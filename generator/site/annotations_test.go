@@ -18,6 +18,8 @@ import (
 	"github.com/scholia/scholia/generator/config"
 	"github.com/scholia/scholia/generator/content"
 	"github.com/scholia/scholia/generator/markup"
+	"github.com/scholia/scholia/generator/page"
+	"github.com/scholia/scholia/generator/publish"
 )
 
 // w3cSuite is the W3C Web Annotation test suite (w3c/web-annotation-tests),
@@ -239,7 +241,7 @@ func exportAnnotations(t *testing.T, fsys fs.FS, base string) map[string][]byte 
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := newSite(cfg, nil)
+	s := page.NewSite(cfg, nil)
 	md := markup.New(markup.Options{Unsafe: cfg.UnsafeHTML})
 	files := map[string][]byte{}
 	for _, a := range cs.Articles {
@@ -248,17 +250,17 @@ func exportAnnotations(t *testing.T, fsys fs.FS, base string) map[string][]byte 
 		}
 		var claims []markup.Claim
 		for _, c := range a.Sidecar.Claims {
-			claims = append(claims, markup.Claim{ID: c.ID, Rating: c.Rating, Label: grade(s.Claim, c.Rating).Label, Quote: c.Quote})
+			claims = append(claims, markup.Claim{ID: c.ID, Rating: c.Rating, Label: page.GradeOf(s.Claim, c.Rating).Label, Quote: c.Quote})
 		}
 		res, err := md.Article(a.Path, a.Body, claims)
 		if err != nil {
 			t.Fatal(err)
 		}
-		art, err := renderArticle(md, s, a)
+		art, _, err := renderArticle(md, s, a)
 		if err != nil {
 			t.Fatal(err)
 		}
-		b, err := annotationPage(s, a, art, res.Doc, res.Anchors)
+		b, err := publish.AnnotationPage(s, a, art, res.Doc, res.Anchors)
 		if err != nil {
 			t.Fatalf("%s: %v", a.Path, err)
 		}

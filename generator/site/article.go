@@ -10,22 +10,24 @@ import (
 	"github.com/scholia/scholia/generator/content"
 	"github.com/scholia/scholia/generator/diag"
 	"github.com/scholia/scholia/generator/markup"
+	"github.com/scholia/scholia/generator/page"
+	"github.com/scholia/scholia/generator/publish"
 )
 
-// renderArticle renders one article or page into template data. It depends
-// only on the article and the site, so the dev server can redo one article
-// alone. Anchoring errors point at the quote in the sidecar.
-func renderArticle(md *markup.Renderer, s *Site, a *content.Article) (*Article, error) {
+// renderArticle renders one article or page into template data and, for
+// an annotated article, its annotations.jsonld. It depends only on the
+// article and the site. Anchoring errors point at the quote in the sidecar.
+func renderArticle(md *markup.Renderer, s *page.Site, a *content.Article) (*page.Article, []byte, error) {
 	var claims []markup.Claim
 	if a.Sidecar != nil {
 		for _, c := range a.Sidecar.Claims {
-			g := grade(s.Claim, c.Rating)
+			g := page.GradeOf(s.Claim, c.Rating)
 			claims = append(claims, markup.Claim{ID: c.ID, Rating: c.Rating, Label: g.Label, Quote: c.Quote})
 		}
 	}
 	res, err := md.Article(a.Path, a.Body, claims)
 	if err != nil {
-		return nil, diag.Errorf(a.Path, 0, 0, "rendering Markdown: %w", err)
+		return nil, nil, diag.Errorf(a.Path, 0, 0, "rendering Markdown: %w", err)
 	}
 	var errs diag.List
 	for _, ce := range res.Errors {
@@ -36,53 +38,54 @@ func renderArticle(md *markup.Renderer, s *Site, a *content.Article) (*Article, 
 		})
 	}
 	if err := errs.Err(); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	out := &Article{
+	out := &page.Article{
 		Title:       a.Front.Title,
 		Description: a.Front.Description,
 		Date:        a.Front.Date,
 		Lastmod:     a.Front.Lastmod,
 		Author:      a.Front.Author,
-		Tags:        s.tagLinks(a.Front.Tags),
+		Tags:        s.TagLinks(a.Front.Tags),
 		Params:      a.Front.Params,
 		Body:        template.HTML(res.HTML),
 		Annotated:   a.Sidecar != nil,
 	}
 	if o := a.Front.Original; o != nil {
-		out.Original = &Original{URL: o.URL, Publisher: o.Publisher, Author: o.Author, Archived: o.Archived, Date: o.Date}
+		out.Original = &page.Original{URL: o.URL, Publisher: o.Publisher, Author: o.Author, Archived: o.Archived, Date: o.Date}
 	}
 	if a.Sidecar == nil {
-		return out, nil
+		return out, nil, nil
 	}
 	if r := a.Sidecar.Review; r != nil {
-		out.Review = &Review{Grade: grade(s.Article, r.Rating), Summary: template.HTML(md.Note("review", r.Summary)), Reviewers: r.Reviewers, Date: r.Date}
+		out.Review = &page.Review{Grade: page.GradeOf(s.Article, r.Rating), Summary: template.HTML(md.Note("review", r.Summary)), Reviewers: r.Reviewers, Date: r.Date}
 	}
 	var ratings []string
 	for i, c := range a.Sidecar.Claims {
 		out.Claims = append(out.Claims, claimData(md, s, c, res.Doc, res.Anchors[i]))
 		ratings = append(ratings, c.Rating)
 	}
-	out.Counts = counts(s.Claim, ratings)
-	js, err := claimReviews(s, a, out)
+	out.Counts = page.CountsOf(s.Claim, ratings)
+	js, err := publish.ClaimReviews(s, a, out)
 	if err != nil {
-		return nil, diag.Errorf(a.Path, 0, 0, "writing JSON-LD: %w", err)
+		return nil, nil, diag.Errorf(a.Path, 0, 0, "writing JSON-LD: %w", err)
 	}
 	out.JSONLD = js
-	if out.annotations, err = annotationPage(s, a, out, res.Doc, res.Anchors); err != nil {
-		return nil, diag.Errorf(a.Path, 0, 0, "writing annotations: %w", err)
+	anno, err := publish.AnnotationPage(s, a, out, res.Doc, res.Anchors)
+	if err != nil {
+		return nil, nil, diag.Errorf(a.Path, 0, 0, "writing annotations: %w", err)
 	}
 	out.Annotations = s.URL(annotationsPathOf(a.OutPath))
-	return out, nil
+	return out, anno, nil
 }
 
-func claimData(md *markup.Renderer, s *Site, c content.Claim, doc *anchor.Doc, m *anchor.Match) *Claim {
-	cd := &Claim{
+func claimData(md *markup.Renderer, s *page.Site, c content.Claim, doc *anchor.Doc, m *anchor.Match) *page.Claim {
+	cd := &page.Claim{
 		ID:       c.ID,
 		Quote:    c.Quote.Exact,
 		Claim:    c.Claim,
 		Claimant: c.Claimant,
-		Grade:    grade(s.Claim, c.Rating),
+		Grade:    page.GradeOf(s.Claim, c.Rating),
 		Note:     template.HTML(md.Note("claim-"+c.ID, c.Note)), // the claim id may be "review"
 	}
 	if m != nil {
@@ -92,7 +95,7 @@ func claimData(md *markup.Renderer, s *Site, c content.Claim, doc *anchor.Doc, m
 		cd.Claim = cd.Quote
 	}
 	for _, src := range c.Sources {
-		cd.Sources = append(cd.Sources, Source{
+		cd.Sources = append(cd.Sources, page.Source{
 			Title: src.Title, URL: src.URL, Publisher: src.Publisher,
 			Archived: src.Archived, Excerpt: strings.TrimSpace(src.Excerpt), Date: src.Date,
 		})

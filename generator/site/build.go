@@ -68,7 +68,7 @@ func Build(opts Options) (*Result, error) {
 	}
 	if err != nil {
 		if ds != nil {
-			ds.out.discard()
+			ds.out.Discard()
 		}
 		return nil, err
 	}
@@ -82,7 +82,7 @@ func Build(opts Options) (*Result, error) {
 	}
 	if ds != nil {
 		id := ds.id()
-		if err := ds.out.commit(id); err != nil {
+		if err := ds.out.Commit(id); err != nil {
 			return nil, err
 		}
 		if opts.Cache != "" {

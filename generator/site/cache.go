@@ -7,6 +7,8 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+
+	"github.com/scholia/scholia/generator/outdir"
 )
 
 // The build cache, a folder (by default .scholia-cache/ in the site) that
@@ -52,10 +54,7 @@ func loadManifest(dir, out string) (*manifest, error) {
 	if err := gob.NewDecoder(bytes.NewReader(payload)).Decode(m); err != nil || m.Code != codeKey() {
 		return &manifest{}, nil
 	}
-	for _, r := range m.Records {
-		r.restore()
-	}
-	if abs, err := filepath.Abs(out); err != nil || abs != m.Out || m.OutID == "" || outputID(out) != m.OutID {
+	if abs, err := filepath.Abs(out); err != nil || abs != m.Out || m.OutID == "" || outdir.ID(out) != m.OutID {
 		m.Files = nil
 	}
 	return m, nil

@@ -5,41 +5,31 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+
 	"sync"
-	"syscall"
+
+	"github.com/scholia/scholia/generator/outdir"
 )
 
 // diskFile is what the cache knows of one file of a built output: the key
-// it was made under, and the size, modification time and inode it had when
-// written. A file whose stat says otherwise was changed by someone else and
-// is never linked into the next build.
+// it was made under and its stat when written.
 type diskFile struct {
-	Key   key
-	Size  int64
-	Mtime int64
-	Ino   uint64
-}
-
-func statOf(info fs.FileInfo) diskFile {
-	d := diskFile{Size: info.Size(), Mtime: info.ModTime().UnixNano()}
-	if st, ok := info.Sys().(*syscall.Stat_t); ok {
-		d.Ino = st.Ino
-	}
-	return d
+	Key key
+	outdir.Stat
 }
 
 // dirSink writes a build into a fresh folder beside the output. A file
 // that the previous build wrote under the same key is hard-linked from the
 // previous output instead of written again.
 type dirSink struct {
-	out  *output
+	out  *outdir.Folder
 	prev map[string]diskFile // the previous output's files; nil when it is not trusted
 	mu   sync.Mutex
 	next map[string]diskFile
 }
 
 func newDirSink(dir string, prev map[string]diskFile) (*dirSink, error) {
-	o, err := newOutput(dir)
+	o, err := outdir.New(dir)
 	if err != nil {
 		return nil, err
 	}
@@ -51,19 +41,19 @@ func (d *dirSink) keep(rel string, k key) bool {
 	if !ok || e.Key != k {
 		return false
 	}
-	p, err := cleanRel(rel)
+	p, err := outdir.CleanRel(rel)
 	if err != nil {
 		return false
 	}
-	old := filepath.Join(d.out.final, p)
+	old := filepath.Join(d.out.Final(), p)
 	info, err := os.Lstat(old)
 	if err != nil || !info.Mode().IsRegular() {
 		return false
 	}
-	if st := statOf(info); st.Size != e.Size || st.Mtime != e.Mtime || st.Ino != e.Ino {
+	if outdir.StatOf(info) != e.Stat {
 		return false
 	}
-	if d.out.link(rel, old) != nil {
+	if d.out.Link(rel, old) != nil {
 		return false
 	}
 	d.put(rel, e)
@@ -71,22 +61,20 @@ func (d *dirSink) keep(rel string, k key) bool {
 }
 
 func (d *dirSink) write(rel string, k key, data []byte) error {
-	f, err := d.out.write(rel, data)
+	st, err := d.out.Write(rel, data)
 	if err != nil {
 		return err
 	}
-	f.Key = k
-	d.put(rel, f)
+	d.put(rel, diskFile{Key: k, Stat: st})
 	return nil
 }
 
 func (d *dirSink) copy(rel string, k key, fsys fs.FS, name string) error {
-	f, err := d.out.copy(rel, fsys, name)
+	st, err := d.out.Copy(rel, fsys, name)
 	if err != nil {
 		return err
 	}
-	f.Key = k
-	d.put(rel, f)
+	d.put(rel, diskFile{Key: k, Stat: st})
 	return nil
 }
 

@@ -10,6 +10,8 @@ import (
 	"testing"
 	"testing/fstest"
 	"time"
+
+	"github.com/scholia/scholia/generator/outdir"
 )
 
 // The invariant behind the pipeline: whatever the edits, a site kept up to
@@ -251,11 +253,11 @@ func liveFiles(t *testing.T, l *Live) map[string]string {
 	return out
 }
 
-// builtFiles is every file a build writes, its marker aside.
+// builtFiles is every file a build writes, its outdir.Marker aside.
 func builtFiles(t *testing.T, dir string) map[string]string {
 	t.Helper()
 	files := readTree(t, dir)
-	delete(files, marker)
+	delete(files, outdir.Marker)
 	return files
 }
 

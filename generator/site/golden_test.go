@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/scholia/scholia/generator/outdir"
 	"golang.org/x/tools/txtar"
 )
 
@@ -21,7 +22,7 @@ func TestGoldenSite(t *testing.T) {
 	got := readTree(t, out)
 	var names []string
 	for name := range got {
-		if !strings.HasPrefix(name, "assets/") && name != marker {
+		if !strings.HasPrefix(name, "assets/") && name != outdir.Marker {
 			names = append(names, name)
 		}
 	}

@@ -20,7 +20,12 @@ import (
 type key [16]byte
 
 // keyer hashes the inputs of one result.
-type keyer struct{ h hash.Hash }
+type keyer struct {
+	h hash.Hash
+	// known holds the hashes of values met again and again (an article's
+	// summary in every list that shows it), by pointer, made once.
+	known map[any]key
+}
 
 func newKeyer(kind string) *keyer {
 	k := &keyer{h: sha256.New()}
@@ -65,24 +70,15 @@ func (k *keyer) sum() key {
 // out of a list page's key.
 func (k *keyer) value(v any) { k.walk(reflect.ValueOf(v)) }
 
-// digester is a value that knows its own hash (made once by walking it,
-// while its digest was still zero), so a list of many articles is hashed
-// without walking each article again.
-type digester interface{ digest() key }
-
-var (
-	timeType     = reflect.TypeFor[time.Time]()
-	digesterType = reflect.TypeFor[digester]()
-)
+var timeType = reflect.TypeFor[time.Time]()
 
 func (k *keyer) walk(v reflect.Value) {
 	if !v.IsValid() {
 		k.str("<nil>")
 		return
 	}
-	if v.Type().Implements(digesterType) && v.CanInterface() && !(v.Kind() == reflect.Pointer && v.IsNil()) {
-		// A zero digest is one not yet made: walk the value to make it.
-		if d := v.Interface().(digester).digest(); d != (key{}) {
+	if k.known != nil && v.Kind() == reflect.Pointer && v.CanInterface() {
+		if d, ok := k.known[v.Interface()]; ok {
 			k.key(d)
 			return
 		}

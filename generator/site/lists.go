@@ -6,12 +6,14 @@ import (
 	"time"
 
 	"github.com/scholia/scholia/generator/diag"
+	"github.com/scholia/scholia/generator/page"
+	"github.com/scholia/scholia/generator/publish"
 )
 
 // list is one page of a list, or a generated file such as the feed.
 type list struct {
 	rel  string // output path
-	page *Page
+	page *page.Page
 	make func() ([]byte, error) // for a file that is not a page
 	data any                    // what make reads, for the key
 }
@@ -26,6 +28,10 @@ func (r *run) lists(jobs []*job) diag.List {
 			recs = append(recs, j.rec)
 		}
 	}
+	known := map[any]key{}
+	for _, rec := range recs {
+		rec.digests(known)
+	}
 	all := r.listPages(recs)
 	return forEach(len(all), nil, func(i int) string { return all[i].rel }, func(i int) error {
 		l := all[i]
@@ -33,7 +39,8 @@ func (r *run) lists(jobs []*job) diag.List {
 			return nil
 		}
 		k := newKeyer("list")
-		k.key(r.theme.key)
+		k.known = known
+		k.bytes(r.theme.Sum[:])
 		k.str(l.rel)
 		if l.page != nil {
 			k.value(l.page)
@@ -45,7 +52,7 @@ func (r *run) lists(jobs []*job) diag.List {
 		}
 		make := l.make
 		if make == nil {
-			make = func() ([]byte, error) { return r.theme.execute(l.page) }
+			make = func() ([]byte, error) { return r.theme.Execute(l.page) }
 		}
 		data, err := make()
 		if err != nil {
@@ -59,16 +66,16 @@ func (r *run) lists(jobs []*job) diag.List {
 func (r *run) listPages(recs []*record) []list {
 	s := r.site
 	sums := summaries(recs)
-	page := func(kind, title, rel string) *Page {
-		return &Page{Site: s, Kind: kind, Title: title, URL: s.URL(rel), Permalink: s.Permalink(rel)}
+	newPage := func(kind, title, rel string) *page.Page {
+		return &page.Page{Site: s, Kind: kind, Title: title, URL: s.URL(rel), Permalink: s.Permalink(rel)}
 	}
 	var out []list
-	articles := func(kind, title, base string, sums []*Summary, fill func(*Page)) {
-		for _, sl := range paginate(s, base, len(sums), r.cfg.Paginate) {
-			p := page(kind, title, sl.url)
-			p.Articles, p.Paginator = sums[sl.lo:sl.hi], sl.p
+	articles := func(kind, title, base string, sums []*page.Summary, fill func(*page.Page)) {
+		for _, sl := range page.Paginate(s, base, len(sums), r.cfg.Paginate) {
+			p := newPage(kind, title, sl.URL)
+			p.Articles, p.Paginator = sums[sl.Lo:sl.Hi], sl.Paginator
 			fill(p)
-			out = append(out, list{rel: sl.rel, page: p})
+			out = append(out, list{rel: sl.Rel, page: p})
 		}
 	}
 	var home *record
@@ -77,81 +84,81 @@ func (r *run) listPages(recs []*record) []list {
 			home = rec
 		}
 	}
-	articles("home", "", "", sums, func(p *Page) {
+	articles("home", "", "", sums, func(p *page.Page) {
 		p.Description = s.Description
 		if home != nil && p.Paginator.Number == 1 {
 			p.Body, p.Title = home.Body, home.Title
 		}
 	})
-	tags, tagged := tagsOf(s, sums)
+	tags, tagged := page.TagsOf(s, sums)
 	if len(tags) > 0 {
-		p := page("tags", "", "tags/")
+		p := newPage("tags", "", "tags/")
 		p.Tags = tags
 		out = append(out, list{rel: "tags/index.html", page: p})
 	}
 	for _, t := range tags {
-		articles("tag", t.Name, "tags/"+t.Slug+"/", tagged[t.Slug], func(p *Page) { p.Tag = t })
+		articles("tag", t.Name, "tags/"+t.Slug+"/", tagged[t.Slug], func(p *page.Page) { p.Tag = t })
 	}
 	out = append(out, r.claimLists(recs, sums)...)
-	out = append(out, list{rel: "404.html", page: page("404", "", "404.html")})
+	out = append(out, list{rel: "404.html", page: newPage("404", "", "404.html")})
 	return append(out, r.crawlerFiles(recs, sums, home != nil, out)...)
 }
 
 // crawlerFiles are the feed, the sitemap and robots.txt.
-func (r *run) crawlerFiles(recs []*record, sums []*Summary, home bool, lists []list) []list {
+func (r *run) crawlerFiles(recs []*record, sums []*page.Summary, home bool, lists []list) []list {
 	s := r.site
-	feed := sums[:min(len(sums), feedSize)]
-	var pages []SitemapPage
+	feed := sums[:min(len(sums), publish.FeedSize)]
+	var pages []publish.SitemapPage
 	var newest time.Time
 	for _, rec := range recs {
 		lastmod := rec.Lastmod
 		if lastmod.After(newest) {
 			newest = lastmod
 		}
-		pages = append(pages, SitemapPage{URL: rec.URLPath, Lastmod: lastmod})
+		pages = append(pages, publish.SitemapPage{URL: rec.URLPath, Lastmod: lastmod})
 	}
 	for _, l := range lists {
 		if l.page != nil && l.page.Kind != "404" && l.rel != "index.html" || l.rel == "index.html" && !home {
-			pages = append(pages, SitemapPage{URL: strings.TrimSuffix(l.rel, "index.html"), Lastmod: newest})
+			pages = append(pages, publish.SitemapPage{URL: strings.TrimSuffix(l.rel, "index.html"), Lastmod: newest})
 		}
 	}
 	sort.Slice(pages, func(i, j int) bool { return pages[i].URL < pages[j].URL })
 	now := r.opts.Now
 	return []list{
-		{rel: "feed.xml", make: func() ([]byte, error) { return atomFeed(s, feed, now) }, data: []any{s, feed, now}},
-		{rel: "sitemap.xml", make: func() ([]byte, error) { return sitemapXML(s, pages) }, data: []any{s, pages}},
-		{rel: "robots.txt", make: func() ([]byte, error) { return robotsTxt(s), nil }, data: s},
+		{rel: "feed.xml", make: func() ([]byte, error) { return publish.Feed(s, feed, now) }, data: []any{s, feed, now}},
+		{rel: "sitemap.xml", make: func() ([]byte, error) { return publish.Sitemap(s, pages) }, data: []any{s, pages}},
+		{rel: "robots.txt", make: func() ([]byte, error) { return publish.Robots(s), nil }, data: s},
 	}
 }
 
 // claimLists makes the claims index, its pages per grade, and the ratings
 // page that documents the scale with the number of claims of each grade.
-func (r *run) claimLists(recs []*record, sums []*Summary) []list {
+func (r *run) claimLists(recs []*record, sums []*page.Summary) []list {
 	s := r.site
-	bySum := make(map[*Summary]*record, len(recs))
+	bySum := make(map[*page.Summary]*record, len(recs))
 	for _, rec := range recs {
 		if rec.Summary != nil {
 			bySum[rec.Summary] = rec
 		}
 	}
-	var all []*ClaimEntry
+	var all []*page.ClaimEntry
 	for _, sum := range sums {
 		all = append(all, bySum[sum].Entries...)
 	}
-	byGrade := map[string][]*ClaimEntry{}
+	byGrade := map[string][]*page.ClaimEntry{}
 	for _, c := range all {
 		byGrade[c.Grade.ID] = append(byGrade[c.Grade.ID], c)
 	}
-	counts := make([]Count, len(s.Claim))
+	counts := make([]page.Count, len(s.Claim))
 	for i, g := range s.Claim {
-		counts[i] = Count{Grade: g, N: len(byGrade[g.ID])}
+		counts[i] = page.Count{Grade: g, N: len(byGrade[g.ID])}
 	}
 	var out []list
-	claims := func(base string, entries []*ClaimEntry, g *Grade) {
-		for _, sl := range paginate(s, base, len(entries), 5*r.cfg.Paginate) {
-			p := &Page{Site: s, Kind: "claims", URL: s.URL(sl.url), Permalink: s.Permalink(sl.url),
-				Claims: entries[sl.lo:sl.hi], Paginator: sl.p, Grade: g, Counts: counts, Total: len(all)}
-			out = append(out, list{rel: sl.rel, page: p})
+	claims := func(base string, entries []*page.ClaimEntry, g *page.Grade) {
+		for _, sl := range page.Paginate(s, base, len(entries), 5*r.cfg.Paginate) {
+			p := &page.Page{Site: s, Kind: "claims", URL: s.URL(sl.URL), Permalink: s.Permalink(sl.URL),
+				Claims: entries[sl.Lo:sl.Hi], Paginator: sl.Paginator, Grade: g, Counts: counts, Total: len(all)}
+			out = append(out, list{rel: sl.Rel, page: p})
 		}
 	}
 	claims("claims/", all, nil)
@@ -159,13 +166,13 @@ func (r *run) claimLists(recs []*record, sums []*Summary) []list {
 		g := &s.Claim[i]
 		claims("claims/"+g.ID+"/", byGrade[g.ID], g)
 	}
-	rp := &Page{Site: s, Kind: "ratings", URL: s.URL("ratings/"), Permalink: s.Permalink("ratings/"), Counts: counts, Total: len(all)}
+	rp := &page.Page{Site: s, Kind: "ratings", URL: s.URL("ratings/"), Permalink: s.Permalink("ratings/"), Counts: counts, Total: len(all)}
 	return append(out, list{rel: "ratings/index.html", page: rp})
 }
 
 // summaries are the listed articles, newest first.
-func summaries(recs []*record) []*Summary {
-	var list []*Summary
+func summaries(recs []*record) []*page.Summary {
+	var list []*page.Summary
 	for _, rec := range recs {
 		if rec.listed() {
 			list = append(list, rec.Summary)

@@ -95,20 +95,3 @@ func TestLists(t *testing.T) {
 		}
 	}
 }
-
-func TestTagSlug(t *testing.T) {
-	for _, tc := range []struct{ in, want string }{
-		{in: "Go", want: "go"},
-		{in: "Even Numbers", want: "even-numbers"},
-		{in: "../../etc", want: "etc"},
-		{in: "C++ / Rust", want: "c-rust"},
-		{in: "Россия", want: "россия"},
-		{in: "!!!", want: "tag"},
-	} {
-		t.Run(tc.in, func(t *testing.T) {
-			if got := tagSlug(tc.in); got != tc.want {
-				t.Errorf("tagSlug(%q) = %q, want %q", tc.in, got, tc.want)
-			}
-		})
-	}
-}

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/scholia/scholia/generator/diag"
+	"github.com/scholia/scholia/generator/theme"
 )
 
 // Live is a site built in memory and kept up to date as its files change:
@@ -31,7 +32,7 @@ type Live struct {
 type liveState struct {
 	tree    *memTree
 	records map[key]*record
-	theme   *theme // nil when it could not be loaded
+	theme   *theme.Theme // nil when it could not be loaded
 	cfgKey  key
 	errs    diag.List
 }
@@ -93,7 +94,7 @@ func (l *Live) Update(paths []string) (*Update, error) {
 		return nil, errs
 	}
 	next := &liveState{tree: snk.tree(), records: r.next, theme: r.theme, cfgKey: r.cfgKey}
-	up := &Update{Stats: r.stats, Full: prev.theme == nil || prev.theme.key != r.theme.key || prev.cfgKey != r.cfgKey}
+	up := &Update{Stats: r.stats, Full: prev.theme == nil || prev.theme.Sum != r.theme.Sum || prev.cfgKey != r.cfgKey}
 	up.Changed, up.Removed = next.tree.changes(prev.tree)
 	for rel, f := range next.tree.files {
 		if f.src != nil && touched(f.rel, paths) && !slices.Contains(up.Changed, rel) {

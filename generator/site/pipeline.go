@@ -2,8 +2,6 @@ package site
 
 import (
 	"fmt"
-	"io/fs"
-	"net/url"
 	"sort"
 	"sync"
 	"sync/atomic"
@@ -12,6 +10,9 @@ import (
 	"github.com/scholia/scholia/generator/content"
 	"github.com/scholia/scholia/generator/diag"
 	"github.com/scholia/scholia/generator/markup"
+	"github.com/scholia/scholia/generator/outdir"
+	"github.com/scholia/scholia/generator/page"
+	"github.com/scholia/scholia/generator/theme"
 )
 
 // run is one pass of the pipeline over a site: walk, load and parse each
@@ -22,9 +23,9 @@ type run struct {
 	opts     Options
 	cfg      *config.Config
 	cfgKey   key // the configuration and the options that change what is built
-	theme    *theme
+	theme    *theme.Theme
 	md       *markup.Renderer
-	site     *Site
+	site     *page.Site
 	siteKey  key // cfgKey and the menu: everything of .Site
 	sink     sink
 	files    *fileCache      // the site's files
@@ -63,7 +64,7 @@ type job struct {
 
 // newRun loads the configuration and the theme: what every page depends
 // on. prevTheme is reused when the templates are unchanged.
-func newRun(opts Options, snk sink, files *fileCache, prev map[key]*record, prevTheme *theme) (*run, error) {
+func newRun(opts Options, snk sink, files *fileCache, prev map[key]*record, prevTheme *theme.Theme) (*run, error) {
 	cfg, err := config.Load(opts.FS)
 	if err != nil {
 		return nil, err
@@ -77,7 +78,7 @@ func newRun(opts Options, snk sink, files *fileCache, prev map[key]*record, prev
 	k.value(cfg)
 	k.bool(opts.Drafts)
 	k.bool(opts.Future)
-	th, err := loadTheme(opts.FS, prevTheme)
+	th, err := theme.Load(opts.FS, prevTheme)
 	if err != nil {
 		return nil, err
 	}
@@ -164,7 +165,7 @@ func (r *run) prepare(j *job) error {
 			return j.parseErr
 		}
 		if !j.kept {
-			j.rec = newRecord(nil, j.parsed, nil)
+			j.rec = newRecord(nil, j.parsed, nil, false)
 		}
 	}
 	return nil
@@ -192,139 +193,21 @@ func (r *run) load(p string) (*content.Article, bool, error) {
 }
 
 // newSite makes .Site: the configuration and the menu of ordinary pages.
-func (r *run) newSite(jobs []*job) *Site {
-	var menu []Link
-	s := newSite(r.cfg, nil)
+func (r *run) newSite(jobs []*job) *page.Site {
+	var menu []page.Link
+	s := page.NewSite(r.cfg, nil)
 	for _, j := range jobs {
 		switch {
 		case !j.kept:
 		case j.rec != nil && j.rec.Menu:
-			menu = append(menu, Link{Title: j.rec.Title, URL: s.URL(j.rec.URLPath)})
+			menu = append(menu, page.Link{Title: j.rec.Title, URL: s.URL(j.rec.URLPath)})
 		case j.parsed != nil && isMenuPage(j.parsed):
-			menu = append(menu, Link{Title: j.parsed.Front.Title, URL: s.URL(j.parsed.URLPath)})
+			menu = append(menu, page.Link{Title: j.parsed.Front.Title, URL: s.URL(j.parsed.URLPath)})
 		}
 	}
 	sort.SliceStable(menu, func(i, j int) bool { return menu[i].Title < menu[j].Title })
 	s.Menu = menu
 	return s
-}
-
-// newSite makes .Site of a configuration, with a menu.
-func newSite(cfg *config.Config, menu []Link) *Site {
-	s := &Site{
-		Title: cfg.Title, Description: cfg.Description, Language: cfg.Language,
-		BaseURL: cfg.BaseURL, Publisher: cfg.Publisher, Params: cfg.Params,
-		Claim: grades(cfg.Scales.Claim), Article: grades(cfg.Scales.Article),
-		Menu: menu, basePath: "/",
-	}
-	if u, err := url.Parse(cfg.BaseURL); err == nil {
-		s.absolute = u.Scheme != "" && u.Host != ""
-		if u.Path != "" {
-			s.basePath = u.Path
-		}
-	}
-	return s
-}
-
-// article brings one article's outputs up to date: kept when the sink
-// already holds them under the same keys, otherwise rendered, executed and
-// written, then dropped. Only its record stays in memory.
-func (r *run) article(j *job) error {
-	if j.rec != nil && !j.kept {
-		r.record(j.in, j.rec)
-		return nil
-	}
-	pageKey, annoKey := r.articleKeys(j.in)
-	if rec := j.rec; rec != nil && r.keepAll(rec, pageKey, annoKey) {
-		r.record(j.in, rec)
-		r.count(func(s *Stats) { s.Reused++ })
-		return nil
-	}
-	a := j.parsed
-	if a == nil {
-		var err error
-		if a, j.kept, err = r.load(j.path); err != nil {
-			return err
-		}
-		if !j.kept {
-			j.rec = newRecord(nil, a, nil)
-			r.record(j.in, j.rec)
-			return nil
-		}
-	}
-	art, err := renderArticle(r.md, r.site, a)
-	if err != nil {
-		return err
-	}
-	j.rec = newRecord(r.site, a, art)
-	r.count(func(s *Stats) { s.Rendered++ })
-	if !a.Home && r.claim(a.OutPath, a.Path) {
-		page, err := r.articlePage(a, art)
-		if err != nil {
-			return err
-		}
-		if err := r.put(a.OutPath, pageKey, page); err != nil {
-			return err
-		}
-	}
-	if art.annotations != nil && r.claim(annotationsPathOf(a.OutPath), a.Path) {
-		if err := r.put(annotationsPathOf(a.OutPath), annoKey, art.annotations); err != nil {
-			return err
-		}
-	}
-	r.record(j.in, j.rec)
-	return nil
-}
-
-// keepAll keeps every output of an article from an earlier run, if the
-// sink holds them all under the keys they would have now.
-func (r *run) keepAll(rec *record, pageKey, annoKey key) bool {
-	type out struct {
-		rel string
-		k   key
-	}
-	var outs []out
-	if !rec.Home {
-		outs = append(outs, out{rec.OutPath, pageKey})
-	}
-	if rec.Annotated {
-		outs = append(outs, out{annotationsPathOf(rec.OutPath), annoKey})
-	}
-	for _, o := range outs {
-		if !r.claim(o.rel, rec.Path) {
-			return true // CheckOutputs reports the clash
-		}
-	}
-	for _, o := range outs {
-		if !r.keep(o.rel, o.k) {
-			return false
-		}
-	}
-	return true
-}
-
-// articleKeys are the keys of an article's page (its inputs, the theme and
-// .Site) and of its annotations (its inputs alone).
-func (r *run) articleKeys(in key) (page, anno key) {
-	k := newKeyer("article page")
-	k.key(in)
-	k.key(r.theme.key)
-	k.key(r.siteKey)
-	a := newKeyer("annotations")
-	a.key(in)
-	return k.sum(), a.sum()
-}
-
-// articlePage executes the page of one rendered article.
-func (r *run) articlePage(a *content.Article, art *Article) ([]byte, error) {
-	kind := "page"
-	if art.Annotated {
-		kind = "article"
-	}
-	return r.theme.execute(&Page{
-		Site: r.site, Kind: kind, Title: art.Title, Description: art.Description,
-		URL: r.site.URL(a.URLPath), Permalink: r.site.Permalink(a.URLPath), Article: art,
-	})
 }
 
 // claim plans the output at rel for owner: false when another source has
@@ -342,7 +225,7 @@ func (r *run) claim(rel, owner string) bool {
 // put writes one output, checking its path first, so that a path that a
 // build could not write fails check too.
 func (r *run) put(rel string, k key, data []byte) error {
-	if _, err := cleanRel(rel); err != nil {
+	if _, err := outdir.CleanRel(rel); err != nil {
 		return err
 	}
 	r.count(func(s *Stats) { s.Written++ })
@@ -377,64 +260,6 @@ func lastSlash(s string) int {
 		}
 	}
 	return -1
-}
-
-// copies puts the site's other files, the theme's assets and the code
-// stylesheet into the output. A site's file wins over a theme asset of the
-// same name.
-func (r *run) copies(static []content.File, embedded *fileCache) diag.List {
-	type cp struct {
-		rel, name string
-		fsys      fs.FS
-		files     *fileCache
-	}
-	var all []cp
-	for _, f := range static {
-		if r.claim(f.Out, f.Path) {
-			all = append(all, cp{f.Out, f.Path, r.opts.FS, r.files})
-		}
-	}
-	for _, rel := range sortedKeys(r.theme.assets) {
-		f := r.theme.assets[rel]
-		files := embedded
-		if f.over {
-			files = r.files
-		}
-		if r.claim(rel, "theme "+f.name) {
-			all = append(all, cp{rel, f.name, f.fsys, files})
-		}
-	}
-	errs := forEach(len(all), nil, func(i int) string { return all[i].name }, func(i int) error {
-		c := all[i]
-		sum, err := c.files.sum(c.fsys, c.name)
-		if err != nil {
-			return err
-		}
-		k := newKeyer("copy")
-		k.key(sum)
-		if r.keep(c.rel, k.sum()) {
-			return nil
-		}
-		if _, err := cleanRel(c.rel); err != nil {
-			return err
-		}
-		r.count(func(s *Stats) { s.Written++ })
-		return r.sink.copy(c.rel, k.sum(), c.fsys, c.name)
-	})
-	css := newKeyer("code.css")
-	if r.claim("assets/code.css", "code.css") && !r.keep("assets/code.css", css.sum()) {
-		errs.Add(r.put("assets/code.css", css.sum(), markup.Stylesheet()))
-	}
-	return errs
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }
 
 // keep keeps an output of an earlier run, if the sink has it under k.

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/scholia/scholia/generator/content"
+	"github.com/scholia/scholia/generator/page"
 )
 
 // record is what a run keeps of one article for the next, under the key of
@@ -22,17 +23,18 @@ type record struct {
 	Home      bool
 	Menu      bool // an ordinary undated page, which the header links to
 	Title     string
-	Body      template.HTML // the home page's own text, which the home page shows
-	Annotated bool          // it has an annotations.jsonld
-	Summary   *Summary      // nil for the home page and menu pages
-	Entries   []*ClaimEntry // its claims as the claims index lists them
-	// The digests of Summary and Entries, which gob does not keep.
+	Body      template.HTML      // the home page's own text, which the home page shows
+	Annotated bool               // it has an annotations.jsonld
+	Summary   *page.Summary      // nil for the home page and menu pages
+	Entries   []*page.ClaimEntry // its claims as the claims index lists them
+	// The digests of Summary and Entries: their hashes, made once.
 	SummarySum key
 	EntrySums  []key
 }
 
-// newRecord records a rendered article (art nil: one the options left out).
-func newRecord(s *Site, a *content.Article, art *Article) *record {
+// newRecord records a rendered article (art nil: one the options left out)
+// and whether it has annotations.
+func newRecord(s *page.Site, a *content.Article, art *page.Article, annotated bool) *record {
 	r := &record{
 		Path: a.Path, OutPath: a.OutPath, URLPath: a.URLPath, SlugPos: a.SlugPos,
 		Draft: a.Front.Draft, Date: a.Front.Date, Lastmod: a.Front.Lastmod, Home: a.Home, Menu: isMenuPage(a), Title: a.Front.Title,
@@ -43,7 +45,7 @@ func newRecord(s *Site, a *content.Article, art *Article) *record {
 	if art == nil {
 		return r
 	}
-	r.Rendered, r.Annotated = true, art.annotations != nil
+	r.Rendered, r.Annotated = true, annotated
 	switch {
 	case a.Home:
 		r.Body = art.Body
@@ -53,12 +55,11 @@ func newRecord(s *Site, a *content.Article, art *Article) *record {
 	}
 	url := s.URL(a.URLPath)
 	for _, c := range art.Claims {
-		e := &ClaimEntry{Claim: c, URL: url + "#claim-" + c.ID, ArticleTitle: art.Title, ArticleURL: url, Date: art.Date}
-		e.sum = digestOf("claim entry", e)
+		e := &page.ClaimEntry{Claim: c, URL: url + "#claim-" + c.ID, ArticleTitle: art.Title, ArticleURL: url, Date: art.Date}
 		r.Entries = append(r.Entries, e)
-		r.EntrySums = append(r.EntrySums, e.sum)
+		r.EntrySums = append(r.EntrySums, digestOf("claim entry", e))
 	}
-	sum := &Summary{
+	sum := &page.Summary{
 		Title: art.Title, URL: url, Permalink: s.Permalink(a.URLPath),
 		Description: art.Description, Author: art.Author, Date: art.Date, Lastmod: art.Lastmod,
 		Tags: a.Front.Tags, TagLinks: art.Tags, Counts: art.Counts, Claims: len(art.Claims),
@@ -70,19 +71,19 @@ func newRecord(s *Site, a *content.Article, art *Article) *record {
 		g := art.Review.Grade
 		sum.Review = &g
 	}
-	sum.sum = digestOf("summary", sum)
-	r.Summary, r.SummarySum = sum, sum.sum
+	r.Summary, r.SummarySum = sum, digestOf("summary", sum)
 	return r
 }
 
-// restore puts back the digests after the record was read from disk.
-func (r *record) restore() {
+// digests adds the digests of the record's summary and claim entries to
+// known, so that lists of them are hashed without walking them again.
+func (r *record) digests(known map[any]key) {
 	if r.Summary != nil {
-		r.Summary.sum = r.SummarySum
+		known[r.Summary] = r.SummarySum
 	}
 	for i, e := range r.Entries {
 		if i < len(r.EntrySums) {
-			e.sum = r.EntrySums[i]
+			known[e] = r.EntrySums[i]
 		}
 	}
 }

@@ -1,7 +1,8 @@
-package site
+package page
 
 import (
 	"html/template"
+	"net/url"
 	"strings"
 	"time"
 
@@ -22,6 +23,30 @@ type Site struct {
 	basePath    string // the path part of BaseURL: "/" or "/proj/"
 	absolute    bool   // BaseURL has a scheme and host
 }
+
+// NewSite makes .Site of a configuration, with a menu.
+func NewSite(cfg *config.Config, menu []Link) *Site {
+	s := &Site{
+		Title: cfg.Title, Description: cfg.Description, Language: cfg.Language,
+		BaseURL: cfg.BaseURL, Publisher: cfg.Publisher, Params: cfg.Params,
+		Claim: Grades(cfg.Scales.Claim), Article: Grades(cfg.Scales.Article),
+		Menu: menu, basePath: "/",
+	}
+	if u, err := url.Parse(cfg.BaseURL); err == nil {
+		s.absolute = u.Scheme != "" && u.Host != ""
+		if u.Path != "" {
+			s.basePath = u.Path
+		}
+	}
+	return s
+}
+
+// BasePath is the path part of BaseURL: "/" or "/proj/".
+func (s *Site) BasePath() string { return s.basePath }
+
+// Absolute reports whether BaseURL has a scheme and a host, so that
+// Permalink gives full URLs.
+func (s *Site) Absolute() bool { return s.absolute }
 
 // URL returns the absolute-path URL of a page or file given relative to the
 // site root ("articles/x/" -> "/proj/articles/x/").
@@ -96,10 +121,7 @@ type ClaimEntry struct {
 	ArticleTitle string
 	ArticleURL   string
 	Date         time.Time
-	sum          key // its hash, set when its article is summarised
 }
-
-func (c *ClaimEntry) digest() key { return c.sum }
 
 // Article is an article or ordinary page.
 type Article struct {
@@ -119,7 +141,6 @@ type Article struct {
 	Annotated   bool          // it has a sidecar
 	// Annotations is the URL of the review as W3C Web Annotations.
 	Annotations string
-	annotations []byte // annotations.jsonld
 }
 
 // Original is where the reviewed text first appeared.
@@ -173,7 +194,4 @@ type Summary struct {
 	Review      *Grade
 	Counts      []Count
 	Claims      int
-	sum         key // its hash, set when it is made
 }
-
-func (s *Summary) digest() key { return s.sum }

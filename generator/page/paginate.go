@@ -1,18 +1,18 @@
-package site
+package page
 
 import "strconv"
 
-// slot is one page of a paginated list: items [lo, hi).
-type slot struct {
-	lo, hi int
-	rel    string // output path: BASE/index.html, BASE/page/N/index.html
-	url    string // relative to the site root: BASE, BASE/page/N/
-	p      *Paginator
+// Slot is one page of a paginated list: items [Lo, Hi).
+type Slot struct {
+	Lo, Hi    int
+	Rel       string // output path: BASE/index.html, BASE/page/N/index.html
+	URL       string // relative to the site root: BASE, BASE/page/N/
+	Paginator *Paginator
 }
 
-// paginate splits n items into pages of at most per (per < 1: all on one
+// Paginate splits n items into pages of at most per (per < 1: all on one
 // page). An empty list still has its first page.
-func paginate(s *Site, base string, n, per int) []slot {
+func Paginate(s *Site, base string, n, per int) []Slot {
 	if per < 1 {
 		per = max(n, 1)
 	}
@@ -27,7 +27,7 @@ func paginate(s *Site, base string, n, per int) []slot {
 	for i := range links {
 		links[i] = Link{Title: strconv.Itoa(i + 1), URL: s.URL(url(i + 1))}
 	}
-	slots := make([]slot, total)
+	slots := make([]Slot, total)
 	for i := range slots {
 		num := i + 1
 		p := &Paginator{Number: num, Total: total, Pages: links}
@@ -37,7 +37,7 @@ func paginate(s *Site, base string, n, per int) []slot {
 		if num < total {
 			p.Next = s.URL(url(num + 1))
 		}
-		slots[i] = slot{lo: i * per, hi: min(n, num*per), rel: url(num) + "index.html", url: url(num), p: p}
+		slots[i] = Slot{Lo: i * per, Hi: min(n, num*per), Rel: url(num) + "index.html", URL: url(num), Paginator: p}
 	}
 	return slots
 }

@@ -1,40 +1,49 @@
-package site
+package theme
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"html/template"
 	"io/fs"
+	"maps"
 	"path"
+	"slices"
 	"strings"
 	"time"
 
 	"github.com/scholia/scholia/generator/diag"
+	"github.com/scholia/scholia/generator/page"
 	"github.com/scholia/scholia/templates"
 )
 
 // pageKinds are the page templates a theme has; each defines "main".
 var pageKinds = []string{"article", "page", "home", "404", "tags", "tag", "claims", "ratings"}
 
-// theme is the parsed templates and the assets of a site: the default theme
-// with the site's templates/ laid over it file by file.
-type theme struct {
-	pages  map[string]*template.Template // by page kind, each executed as "base"
-	assets map[string]themeFile          // "assets/style.css" -> where it is
-	key    key                           // the hash of every template file
+// Theme is the parsed templates and the assets of a site: the default
+// theme with the site's templates/ laid over it file by file.
+type Theme struct {
+	pages map[string]*template.Template // by page kind, each executed as "base"
+	// Assets are the files under assets/, by output path
+	// ("assets/style.css").
+	Assets map[string]File
+	// Sum is the hash of every template file: two themes with one Sum
+	// make the same pages of the same data.
+	Sum [sha256.Size]byte
 }
 
-type themeFile struct {
-	fsys fs.FS
-	name string
-	over bool // from the site, not the default theme
+// File is a file of a theme.
+type File struct {
+	FS   fs.FS
+	Name string // in FS
+	Site bool   // from the site's templates/, not the default theme
 }
 
-// loadTheme reads the default theme and the site's overrides from fsys.
-// It parses the templates only when they differ from prev's (nil: none).
-func loadTheme(fsys fs.FS, prev *theme) (*theme, error) {
-	files := map[string]themeFile{}
+// Load reads the default theme and the site's overrides from fsys. It
+// parses the templates only when they differ from prev's (nil: none).
+func Load(fsys fs.FS, prev *Theme) (*Theme, error) {
+	files := map[string]File{}
 	add := func(src fs.FS, dir string, over bool) error {
 		return fs.WalkDir(src, dir, func(p string, d fs.DirEntry, err error) error {
 			if err != nil || d.IsDir() {
@@ -44,7 +53,7 @@ func loadTheme(fsys fs.FS, prev *theme) (*theme, error) {
 			if strings.HasSuffix(rel, ".go") || strings.HasPrefix(path.Base(rel), ".") {
 				return nil
 			}
-			files[rel] = themeFile{src, p, over}
+			files[rel] = File{src, p, over}
 			return nil
 		})
 	}
@@ -56,31 +65,30 @@ func loadTheme(fsys fs.FS, prev *theme) (*theme, error) {
 			return nil, err
 		}
 	}
-	t := &theme{pages: map[string]*template.Template{}, assets: map[string]themeFile{}}
+	t := &Theme{pages: map[string]*template.Template{}, Assets: map[string]File{}}
 	var partials []string
 	sources := map[string][]byte{}
-	k := newKeyer("theme")
-	for _, rel := range sortedKeys(files) {
+	h := sha256.New()
+	for _, rel := range slices.Sorted(maps.Keys(files)) {
 		f := files[rel]
 		switch {
 		case strings.HasPrefix(rel, "assets/"):
-			t.assets[rel] = f
+			t.Assets[rel] = f
 			continue
 		case strings.HasSuffix(rel, ".html") && !isPageKind(rel):
 			partials = append(partials, rel)
 		case !isPageKind(rel):
 			continue
 		}
-		b, err := fs.ReadFile(f.fsys, f.name)
+		b, err := fs.ReadFile(f.FS, f.Name)
 		if err != nil {
 			return nil, err
 		}
 		sources[rel] = b
-		k.str(rel)
-		k.bool(f.over)
-		k.bytes(b)
+		fmt.Fprintf(h, "%q %v %d\n", rel, f.Site, len(b))
+		h.Write(b)
 	}
-	if t.key = k.sum(); prev != nil && prev.key == t.key {
+	if h.Sum(t.Sum[:0]); prev != nil && prev.Sum == t.Sum {
 		t.pages = prev.pages
 		return t, nil
 	}
@@ -118,9 +126,9 @@ func isPageKind(rel string) bool {
 
 // parseInto parses one template file, pointing errors in a site's own
 // templates at templates/NAME.
-func parseInto(t *template.Template, f themeFile, rel string, b []byte) error {
+func parseInto(t *template.Template, f File, rel string, b []byte) error {
 	if _, err := t.New(rel).Parse(string(b)); err != nil {
-		if f.over {
+		if f.Site {
 			return &diag.Error{Path: "templates/" + rel, Msg: err.Error(), Err: err}
 		}
 		return err
@@ -128,8 +136,8 @@ func parseInto(t *template.Template, f themeFile, rel string, b []byte) error {
 	return nil
 }
 
-// execute renders a page with its kind's template.
-func (t *theme) execute(p *Page) ([]byte, error) {
+// Execute renders a page with its kind's template.
+func (t *Theme) Execute(p *page.Page) ([]byte, error) {
 	var buf bytes.Buffer
 	if err := t.pages[p.Kind].ExecuteTemplate(&buf, "base", p); err != nil {
 		var te *template.Error

@@ -1,4 +1,4 @@
-package site
+package publish
 
 import (
 	"encoding/xml"
@@ -10,10 +10,11 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/scholia/scholia/generator/config"
+	"github.com/scholia/scholia/generator/page"
 )
 
 // testSite is a site with the default scales under base.
-func testSite(t *testing.T, base string) *Site {
+func testSite(t *testing.T, base string) *page.Site {
 	t.Helper()
 	cfg := config.Default()
 	cfg.Title, cfg.Description = "Review desk", "Claims, checked."
@@ -21,7 +22,7 @@ func testSite(t *testing.T, base string) *Site {
 	if cfg.BaseURL, err = config.NormalizeBaseURL(base); err != nil {
 		t.Fatal(err)
 	}
-	return newSite(cfg, nil)
+	return page.NewSite(cfg, nil)
 }
 
 // The feed as a reader parses it, independently of the types that write it.
@@ -55,20 +56,23 @@ type parsedEntry struct {
 	Summary string `xml:"summary"`
 }
 
+// fixedNow dates a feed with no dated entries.
+var fixedNow = time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC)
+
 func day(d int) time.Time { return time.Date(2026, 11, d, 0, 0, 0, 0, time.UTC) }
 
 // feedEntries are two articles, newest first, as the lists give them.
-func feedEntries(s *Site) []*Summary {
-	low, unsupported, misleading := grade(s.Article, "low"), grade(s.Claim, "unsupported"), grade(s.Claim, "misleading")
-	return []*Summary{
+func feedEntries(s *page.Site) []*page.Summary {
+	low, unsupported, misleading := page.GradeOf(s.Article, "low"), page.GradeOf(s.Claim, "unsupported"), page.GradeOf(s.Claim, "misleading")
+	return []*page.Summary{
 		{
 			Title: "Guns & Russia", URL: s.URL("articles/guns/"), Permalink: s.Permalink("articles/guns/"),
 			Description: "Two groups' account.", Author: "A. Reviewer",
 			Date: day(20), Lastmod: day(22), Tags: []string{"russia", "afghanistan"},
-			Review: &low, Claims: 10, Counts: []Count{{Grade: unsupported, N: 7}, {Grade: misleading, N: 3}},
+			Review: &low, Claims: 10, Counts: []page.Count{{Grade: unsupported, N: 7}, {Grade: misleading, N: 3}},
 		},
 		// No Permalink, author, review or tags: the feed falls back.
-		{Title: "Moon", URL: s.URL("articles/moon/"), Date: day(1), Claims: 1, Counts: []Count{{Grade: misleading, N: 1}}},
+		{Title: "Moon", URL: s.URL("articles/moon/"), Date: day(1), Claims: 1, Counts: []page.Count{{Grade: misleading, N: 1}}},
 	}
 }
 
@@ -123,13 +127,13 @@ func TestAtomFeed(t *testing.T) {
 
 func TestAtomFeedLimits(t *testing.T) {
 	s := testSite(t, "https://example.org/")
-	var many []*Summary
+	var many []*page.Summary
 	for i := range 25 {
-		many = append(many, &Summary{Title: fmt.Sprint("Article ", i), URL: s.URL(fmt.Sprintf("a/%d/", i)), Date: day(25 - i)})
+		many = append(many, &page.Summary{Title: fmt.Sprint("Article ", i), URL: s.URL(fmt.Sprintf("a/%d/", i)), Date: day(25 - i)})
 	}
 	tests := []struct {
 		name        string
-		entries     []*Summary
+		entries     []*page.Summary
 		wantEntries int
 		wantUpdated string
 	}{
@@ -149,9 +153,9 @@ func TestAtomFeedLimits(t *testing.T) {
 	}
 }
 
-func parseFeed(t *testing.T, s *Site, entries []*Summary, now time.Time) parsedFeed {
+func parseFeed(t *testing.T, s *page.Site, entries []*page.Summary, now time.Time) parsedFeed {
 	t.Helper()
-	b, err := atomFeed(s, entries, now)
+	b, err := Feed(s, entries, now)
 	if err != nil {
 		t.Fatal(err)
 	}

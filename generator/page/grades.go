@@ -1,9 +1,9 @@
-package site
+package page
 
 import "github.com/scholia/scholia/generator/config"
 
-// grades turns a scale into template grades with their tones.
-func grades(s config.Scale) []Grade {
+// Grades turns a scale into template grades with their tones.
+func Grades(s config.Scale) []Grade {
 	lo, okLo := s.Worst()
 	hi, okHi := s.Best()
 	out := make([]Grade, len(s))
@@ -31,8 +31,8 @@ func tone(v *int, lo, hi int, ok bool) string {
 	return "mid"
 }
 
-// grade finds id in gs; the loader has checked that it is there.
-func grade(gs []Grade, id string) Grade {
+// GradeOf finds id in gs; the loader has checked that it is there.
+func GradeOf(gs []Grade, id string) Grade {
 	for _, g := range gs {
 		if g.ID == id {
 			return g
@@ -41,8 +41,9 @@ func grade(gs []Grade, id string) Grade {
 	return Grade{ID: id, Label: id, Tone: "off"}
 }
 
-// counts tallies ratings by grade, in scale order, leaving out empty grades.
-func counts(gs []Grade, ratings []string) []Count {
+// CountsOf tallies ratings by grade, in scale order, leaving out empty
+// grades.
+func CountsOf(gs []Grade, ratings []string) []Count {
 	n := map[string]int{}
 	for _, r := range ratings {
 		n[r]++

@@ -1,4 +1,4 @@
-package site
+package page
 
 import (
 	"sort"
@@ -6,34 +6,34 @@ import (
 	"github.com/scholia/scholia/generator/slug"
 )
 
-// tagSlug is the URL segment of a tag: lowercase letters and digits of any
+// TagSlug is the URL segment of a tag: lowercase letters and digits of any
 // script, other runs turned into one '-'. Tags that differ only in case or
 // punctuation share a page.
-func tagSlug(name string) string {
+func TagSlug(name string) string {
 	if s := slug.Make(name, slug.Letters); s != "" {
 		return s
 	}
 	return "tag"
 }
 
-// tagLinks links each tag to its page.
-func (s *Site) tagLinks(names []string) []Link {
+// TagLinks links each tag to its page.
+func (s *Site) TagLinks(names []string) []Link {
 	links := make([]Link, 0, len(names))
 	for _, n := range names {
-		links = append(links, Link{Title: n, URL: s.URL("tags/" + tagSlug(n) + "/")})
+		links = append(links, Link{Title: n, URL: s.URL("tags/" + TagSlug(n) + "/")})
 	}
 	return links
 }
 
-// tags gathers the tags of the listed articles, by name, with the articles
-// of each, newest first.
-func tagsOf(site *Site, list []*Summary) ([]*Tag, map[string][]*Summary) {
+// TagsOf gathers the tags of the listed articles, by name, with the
+// articles of each, in their order.
+func TagsOf(site *Site, list []*Summary) ([]*Tag, map[string][]*Summary) {
 	bySlug := map[string]*Tag{}
 	articles := map[string][]*Summary{}
 	for _, s := range list {
 		seen := map[string]bool{}
 		for _, name := range s.Tags {
-			slug := tagSlug(name)
+			slug := TagSlug(name)
 			if seen[slug] {
 				continue
 			}

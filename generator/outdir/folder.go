@@ -1,4 +1,4 @@
-package site
+package outdir
 
 import (
 	"errors"
@@ -12,35 +12,36 @@ import (
 	"sync"
 )
 
-// marker is the file by which Scholia knows an output folder as its own: a
+// Marker is the file by which Scholia knows an output folder as its own: a
 // build replaces a non-empty folder only when it holds one, so a mistyped
 // -out never wipes someone's documents.
-const marker = ".scholia-output"
+const Marker = ".scholia-output"
 
 const markerText = "This folder is written by scholia build and replaced on every build.\nbuild: "
 
-// outputID returns the build id in the marker of the output folder dir,
-// "" when it has none.
-func outputID(dir string) string {
-	b, err := os.ReadFile(filepath.Join(dir, marker))
+// ID returns the build id in the marker of the output folder dir, "" when
+// it has none.
+func ID(dir string) string {
+	b, err := os.ReadFile(filepath.Join(dir, Marker))
 	if err != nil || !strings.HasPrefix(string(b), markerText) {
 		return ""
 	}
 	return strings.TrimSpace(strings.TrimPrefix(string(b), markerText))
 }
 
-// output is a fresh folder beside the final one that a build writes into.
+// Folder is a fresh folder beside the final one that a build writes into.
 // Every write goes through an os.Root, so no path, slug or symlink can lead
 // outside it.
-type output struct {
+type Folder struct {
 	final string
 	tmp   string
 	root  *os.Root
 	dirs  sync.Map // folders made so far: MkdirAll through a Root walks every parent
 }
 
-// newOutput prepares a fresh folder beside dir.
-func newOutput(dir string) (*output, error) {
+// New prepares a fresh folder beside dir, the final output folder. It
+// refuses a dir that is not empty and has no Marker.
+func New(dir string) (*Folder, error) {
 	dir = filepath.Clean(dir)
 	if err := checkReplaceable(dir); err != nil {
 		return nil, err
@@ -62,7 +63,7 @@ func newOutput(dir string) (*output, error) {
 		os.RemoveAll(tmp)
 		return nil, err
 	}
-	return &output{final: dir, tmp: tmp, root: root}, nil
+	return &Folder{final: dir, tmp: tmp, root: root}, nil
 }
 
 func checkReplaceable(dir string) error {
@@ -73,15 +74,16 @@ func checkReplaceable(dir string) error {
 	if err != nil {
 		return err
 	}
-	if _, err := os.Stat(filepath.Join(dir, marker)); err != nil {
-		return fmt.Errorf("refusing to replace %s: it is not empty and was not written by scholia (no %s); remove it or choose another -out", dir, marker)
+	if _, err := os.Stat(filepath.Join(dir, Marker)); err != nil {
+		return fmt.Errorf("refusing to replace %s: it is not empty and was not written by scholia (no %s); remove it or choose another -out", dir, Marker)
 	}
 	return nil
 }
 
-// cleanRel checks that rel is a relative slash path that stays inside the
-// output, whatever a slug, tag or file name said.
-func cleanRel(rel string) (string, error) {
+// CleanRel checks that rel is a relative slash path that stays inside the
+// output, whatever a slug, tag or file name said, and returns it as a path
+// of this system.
+func CleanRel(rel string) (string, error) {
 	c := path.Clean("/" + rel)[1:]
 	if c == "" || rel != c && rel != c+"/" || strings.Contains(rel, "\\") || strings.ContainsRune(rel, 0) {
 		return "", fmt.Errorf("output path %q is not a clean relative path", rel)
@@ -89,41 +91,41 @@ func cleanRel(rel string) (string, error) {
 	return filepath.FromSlash(c), nil
 }
 
-// write writes one file of the output, making its folders, and returns
-// what the cache needs to know it again.
-func (o *output) write(rel string, data []byte) (diskFile, error) {
+// Write writes one file of the output, making its folders, and returns its
+// stat, by which a cache knows it again.
+func (o *Folder) Write(rel string, data []byte) (Stat, error) {
 	p, err := o.prepare(rel)
 	if err != nil {
-		return diskFile{}, err
+		return Stat{}, err
 	}
 	f, err := o.root.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if err != nil {
-		return diskFile{}, err
+		return Stat{}, err
 	}
 	return finish(f, func() error { _, err := f.Write(data); return err })
 }
 
-// copy copies a file from the site's file system into the output.
-func (o *output) copy(rel string, fsys fs.FS, name string) (diskFile, error) {
+// Copy copies a file from the site's file system into the output.
+func (o *Folder) Copy(rel string, fsys fs.FS, name string) (Stat, error) {
 	p, err := o.prepare(rel)
 	if err != nil {
-		return diskFile{}, err
+		return Stat{}, err
 	}
 	src, err := fsys.Open(name)
 	if err != nil {
-		return diskFile{}, err
+		return Stat{}, err
 	}
 	defer src.Close()
 	dst, err := o.root.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if err != nil {
-		return diskFile{}, err
+		return Stat{}, err
 	}
 	return finish(dst, func() error { _, err := io.Copy(dst, src); return err })
 }
 
-// link makes rel a hard link to the file at old, outside the output: a
+// Link makes rel a hard link to the file at old, outside the output: a
 // file of the previous build that this one would write again unchanged.
-func (o *output) link(rel, old string) error {
+func (o *Folder) Link(rel, old string) error {
 	p, err := o.prepare(rel)
 	if err != nil {
 		return err
@@ -134,8 +136,8 @@ func (o *output) link(rel, old string) error {
 }
 
 // prepare checks rel and makes its folder.
-func (o *output) prepare(rel string) (string, error) {
-	p, err := cleanRel(rel)
+func (o *Folder) prepare(rel string) (string, error) {
+	p, err := CleanRel(rel)
 	if err != nil {
 		return "", err
 	}
@@ -143,23 +145,23 @@ func (o *output) prepare(rel string) (string, error) {
 }
 
 // finish writes and closes f, and stats it for the cache.
-func finish(f *os.File, write func() error) (diskFile, error) {
+func finish(f *os.File, write func() error) (Stat, error) {
 	if err := write(); err != nil {
 		f.Close()
-		return diskFile{}, err
+		return Stat{}, err
 	}
 	info, err := f.Stat()
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}
 	if err != nil {
-		return diskFile{}, err
+		return Stat{}, err
 	}
-	return statOf(info), nil
+	return StatOf(info), nil
 }
 
 // mkdir makes a folder of the output and its parents, once.
-func (o *output) mkdir(dir string) error {
+func (o *Folder) mkdir(dir string) error {
 	if dir == "." {
 		return nil
 	}
@@ -173,12 +175,12 @@ func (o *output) mkdir(dir string) error {
 	return nil
 }
 
-// commit writes the marker with the build's id, swaps the new folder in
+// Commit writes the marker with the build's id, swaps the new folder in
 // for the old one and removes the old one. The id is the digest of what
 // was built, so two builds of one commit stay byte-identical.
-func (o *output) commit(id string) error {
-	if _, err := o.write(marker, []byte(markerText+id+"\n")); err != nil {
-		o.discard()
+func (o *Folder) Commit(id string) error {
+	if _, err := o.Write(Marker, []byte(markerText+id+"\n")); err != nil {
+		o.Discard()
 		return err
 	}
 	o.root.Close()
@@ -186,15 +188,31 @@ func (o *output) commit(id string) error {
 		return os.Rename(o.tmp, o.final)
 	}
 	if err := exchange(o.tmp, o.final); err != nil {
-		o.discard()
+		o.Discard()
 		return err
 	}
 	// o.tmp now holds the previous output.
 	return os.RemoveAll(o.tmp)
 }
 
-// discard removes the new folder, leaving the previous output as it was.
-func (o *output) discard() {
+// Discard removes the new folder, leaving the previous output as it was.
+func (o *Folder) Discard() {
 	o.root.Close()
 	os.RemoveAll(o.tmp)
+}
+
+// Final is the output folder the build replaces.
+func (o *Folder) Final() string { return o.final }
+
+// Stat is what a cache keeps of a file it wrote, to know it again: a file
+// whose stat says otherwise was changed by someone else.
+type Stat struct {
+	Size  int64
+	Mtime int64 // nanoseconds
+	Ino   uint64
+}
+
+// StatOf is the Stat of a file.
+func StatOf(info fs.FileInfo) Stat {
+	return Stat{Size: info.Size(), Mtime: info.ModTime().UnixNano(), Ino: inode(info)}
 }

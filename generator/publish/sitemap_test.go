@@ -1,4 +1,4 @@
-package site
+package publish
 
 import (
 	"encoding/xml"
@@ -42,7 +42,7 @@ func TestSitemapXML(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			b, err := sitemapXML(testSite(t, tt.base), pages)
+			b, err := Sitemap(testSite(t, tt.base), pages)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -74,7 +74,7 @@ func TestRobotsTxt(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if diff := cmp.Diff(tt.want, string(robotsTxt(testSite(t, tt.base)))); diff != "" {
+			if diff := cmp.Diff(tt.want, string(Robots(testSite(t, tt.base)))); diff != "" {
 				t.Errorf("robots.txt (-want +got):\n%s", diff)
 			}
 		})

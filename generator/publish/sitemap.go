@@ -1,9 +1,11 @@
-package site
+package publish
 
 import (
 	"bytes"
 	"encoding/xml"
 	"time"
+
+	"github.com/scholia/scholia/generator/page"
 )
 
 // sitemap.xml and robots.txt (DESIGN section 6), for search engines.
@@ -29,10 +31,10 @@ type sitemapURL struct {
 	Lastmod string `xml:"lastmod,omitempty"`
 }
 
-// sitemapXML returns sitemap.xml listing pages in the order given. Dates are
+// Sitemap returns sitemap.xml listing pages in the order given. Dates are
 // W3C Datetime days (YYYY-MM-DD): search engines use lastmod only to decide
 // what to fetch again, and a day is what front matter gives.
-func sitemapXML(s *Site, pages []SitemapPage) ([]byte, error) {
+func Sitemap(s *page.Site, pages []SitemapPage) ([]byte, error) {
 	set := sitemapURLSet{URLs: make([]sitemapURL, 0, len(pages))}
 	for _, p := range pages {
 		u := sitemapURL{Loc: s.Permalink(p.URL)}
@@ -52,13 +54,13 @@ func sitemapXML(s *Site, pages []SitemapPage) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-// robotsTxt returns robots.txt, which lets every crawler in and names the
+// Robots returns robots.txt, which lets every crawler in and names the
 // sitemap. Crawlers read robots.txt only at the root of a host, so for a
 // project site (https://USER.github.io/REPO/) the file is harmless but
 // unread; the sitemap can still be submitted to search engines by hand.
-func robotsTxt(s *Site) []byte {
+func Robots(s *page.Site) []byte {
 	b := []byte("User-agent: *\nAllow: /\n")
-	if s.absolute {
+	if s.Absolute() {
 		b = append(b, "Sitemap: "+s.Permalink("sitemap.xml")+"\n"...)
 	}
 	return b

@@ -1,10 +1,11 @@
-package site
+package publish
 
 import (
 	"encoding/json"
 	"html/template"
 
 	"github.com/scholia/scholia/generator/content"
+	"github.com/scholia/scholia/generator/page"
 )
 
 // The schema.org ClaimReview graph of an article (DESIGN section 7), as
@@ -12,9 +13,9 @@ import (
 
 type thing = map[string]any
 
-// claimReviews returns the JSON-LD graph of an article's claims. json.Marshal
+// ClaimReviews returns the JSON-LD graph of an article's claims. json.Marshal
 // escapes <, > and &, which makes the result safe inside a <script> element.
-func claimReviews(s *Site, a *content.Article, art *Article) (template.JS, error) {
+func ClaimReviews(s *page.Site, a *content.Article, art *page.Article) (template.JS, error) {
 	if len(art.Claims) == 0 {
 		return "", nil
 	}
@@ -38,7 +39,7 @@ func claimReviews(s *Site, a *content.Article, art *Article) (template.JS, error
 	return template.JS(b), err
 }
 
-func rating(g Grade, scale []Grade) thing {
+func rating(g page.Grade, scale []page.Grade) thing {
 	r := thing{"@type": "Rating", "alternateName": g.Label}
 	if g.Value == nil {
 		return r
@@ -54,7 +55,7 @@ func rating(g Grade, scale []Grade) thing {
 	return r
 }
 
-func claimItem(c *Claim, a *content.Article) thing {
+func claimItem(c *page.Claim, a *content.Article) thing {
 	item := thing{"@type": "Claim"}
 	if c.Claimant != "" {
 		item["author"] = thing{"@type": "Person", "name": c.Claimant}
@@ -82,7 +83,7 @@ func claimItem(c *Claim, a *content.Article) thing {
 	return item
 }
 
-func publisher(s *Site) thing {
+func publisher(s *page.Site) thing {
 	p := thing{"@type": "Organization", "name": s.Publisher.Name}
 	if p["name"] == "" {
 		p["name"] = s.Title

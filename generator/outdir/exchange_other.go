@@ -1,6 +1,6 @@
 //go:build !linux
 
-package site
+package outdir
 
 // exchange swaps two folders with two renames where the system has no
 // atomic exchange.

@@ -1,4 +1,4 @@
-package site
+package publish
 
 import (
 	"bytes"
@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	"github.com/scholia/scholia/generator/page"
 )
 
 // The Atom feed, feed.xml (DESIGN section 6; RFC 4287).
@@ -18,8 +20,8 @@ import (
 
 const (
 	atomNS = "http://www.w3.org/2005/Atom"
-	// feedSize is how many articles the feed holds, newest first.
-	feedSize = 20
+	// FeedSize is how many articles the feed holds, newest first.
+	FeedSize = 20
 )
 
 type atomDoc struct {
@@ -70,11 +72,11 @@ type atomText struct {
 	Text string `xml:",chardata"`
 }
 
-// atomFeed returns feed.xml: the newest feedSize of entries, which come
+// Feed returns feed.xml: the newest FeedSize of entries, which come
 // sorted newest first. now dates a feed with no entries, which Atom still
 // requires to have an updated date.
-func atomFeed(s *Site, entries []*Summary, now time.Time) ([]byte, error) {
-	entries = entries[:min(len(entries), feedSize)]
+func Feed(s *page.Site, entries []*page.Summary, now time.Time) ([]byte, error) {
+	entries = entries[:min(len(entries), FeedSize)]
 	publisher := atomPerson{Name: s.Publisher.Name, URI: s.Publisher.URL}
 	if publisher.Name == "" {
 		publisher.Name = s.Title
@@ -142,17 +144,17 @@ func atomFeed(s *Site, entries []*Summary, now time.Time) ([]byte, error) {
 
 // summaryPermalink is an entry's full URL, or its path-absolute URL when
 // base_url has no host.
-func summaryPermalink(s *Site, e *Summary) string {
+func summaryPermalink(s *page.Site, e *page.Summary) string {
 	if e.Permalink != "" {
 		return e.Permalink
 	}
-	return s.Permalink(strings.TrimPrefix(e.URL, s.basePath))
+	return s.Permalink(strings.TrimPrefix(e.URL, s.BasePath()))
 }
 
 // feedSummary puts the review's verdict before the description, so a feed
 // reader shows it without opening the page: "Our review: Low credibility.
 // 15 claims reviewed: 7 Unsupported, 3 Misleading. DESCRIPTION".
-func feedSummary(e *Summary) string {
+func feedSummary(e *page.Summary) string {
 	var parts []string
 	if e.Review != nil {
 		parts = append(parts, "Our review: "+e.Review.Label+".")

@@ -1,4 +1,4 @@
-package site
+package publish
 
 import (
 	"bytes"
@@ -9,6 +9,7 @@ import (
 
 	"github.com/scholia/scholia/generator/anchor"
 	"github.com/scholia/scholia/generator/content"
+	"github.com/scholia/scholia/generator/page"
 )
 
 // The W3C Web Annotation export of an annotated article (DESIGN section 6):
@@ -109,12 +110,12 @@ type positionSelector struct {
 	End   int    `json:"end"`
 }
 
-// annotationPage returns annotations.jsonld for an annotated article:
+// AnnotationPage returns annotations.jsonld for an annotated article:
 // art is the article rendered by renderArticle, and doc and anchors are
 // what markup anchored its claims in (markup.Result.Doc and .Anchors, one
 // anchor per claim of the sidecar, in order). Marshalling structs keeps
 // the key order, and so the file, the same from build to build.
-func annotationPage(s *Site, a *content.Article, art *Article, doc *anchor.Doc, anchors []*anchor.Match) ([]byte, error) {
+func AnnotationPage(s *page.Site, a *content.Article, art *page.Article, doc *anchor.Doc, anchors []*anchor.Match) ([]byte, error) {
 	if len(anchors) != len(art.Claims) {
 		return nil, fmt.Errorf("%d anchors for %d claims", len(anchors), len(art.Claims))
 	}
@@ -173,7 +174,7 @@ func annotationPage(s *Site, a *content.Article, art *Article, doc *anchor.Doc, 
 // annoBodies are the note (commenting), the grade as its label (assessing)
 // and as a link to its definition on the ratings page (classifying), and the
 // sources (linking).
-func annoBodies(s *Site, c *Claim, note string) []annoBody {
+func annoBodies(s *page.Site, c *page.Claim, note string) []annoBody {
 	var bodies []annoBody
 	if note != "" {
 		bodies = append(bodies, annoBody{Type: "TextualBody", Value: note, Format: "text/markdown", Language: s.Language, Purpose: "commenting"})
@@ -195,7 +196,7 @@ func annoBodies(s *Site, c *Claim, note string) []annoBody {
 }
 
 // citation is a source without a URL as one line of text.
-func citation(src Source) string {
+func citation(src page.Source) string {
 	parts := []string{src.Title}
 	if src.Publisher != "" {
 		parts = append(parts, src.Publisher)
@@ -208,7 +209,7 @@ func citation(src Source) string {
 
 // annoDates are the review's date (else the article's) and the article's
 // lastmod when later: the dates the review was written and last changed.
-func annoDates(a *content.Article, art *Article) (created, modified string) {
+func annoDates(a *content.Article, art *page.Article) (created, modified string) {
 	c := art.Date
 	if a.Sidecar != nil && a.Sidecar.Review != nil && !a.Sidecar.Review.Date.IsZero() {
 		c = a.Sidecar.Review.Date
@@ -223,7 +224,7 @@ func annoDates(a *content.Article, art *Article) (created, modified string) {
 }
 
 // annoCreator is the publisher, as the ClaimReview author is.
-func annoCreator(s *Site) *annoAgent {
+func annoCreator(s *page.Site) *annoAgent {
 	name := s.Publisher.Name
 	if name == "" {
 		name = s.Title
@@ -232,7 +233,7 @@ func annoCreator(s *Site) *annoAgent {
 		return nil
 	}
 	ag := &annoAgent{Type: "Organization", Name: name, Homepage: s.Publisher.URL}
-	if ag.Homepage == "" && s.absolute {
+	if ag.Homepage == "" && s.Absolute() {
 		ag.Homepage = s.Permalink("")
 	}
 	return ag

@@ -1,0 +1,107 @@
+package site
+
+import (
+	"github.com/scholia/scholia/generator/content"
+	"github.com/scholia/scholia/generator/page"
+)
+
+// article brings one article's outputs up to date: kept when the sink
+// already holds them under the same keys, otherwise rendered, executed and
+// written, then dropped. Only its record stays in memory.
+func (r *run) article(j *job) error {
+	if j.rec != nil && !j.kept {
+		r.record(j.in, j.rec)
+		return nil
+	}
+	pageKey, annoKey := r.articleKeys(j.in)
+	if rec := j.rec; rec != nil && r.keepAll(rec, pageKey, annoKey) {
+		r.record(j.in, rec)
+		r.count(func(s *Stats) { s.Reused++ })
+		return nil
+	}
+	a := j.parsed
+	if a == nil {
+		var err error
+		if a, j.kept, err = r.load(j.path); err != nil {
+			return err
+		}
+		if !j.kept {
+			j.rec = newRecord(nil, a, nil, false)
+			r.record(j.in, j.rec)
+			return nil
+		}
+	}
+	art, anno, err := renderArticle(r.md, r.site, a)
+	if err != nil {
+		return err
+	}
+	j.rec = newRecord(r.site, a, art, anno != nil)
+	r.count(func(s *Stats) { s.Rendered++ })
+	if !a.Home && r.claim(a.OutPath, a.Path) {
+		html, err := r.articlePage(a, art)
+		if err != nil {
+			return err
+		}
+		if err := r.put(a.OutPath, pageKey, html); err != nil {
+			return err
+		}
+	}
+	if anno != nil && r.claim(annotationsPathOf(a.OutPath), a.Path) {
+		if err := r.put(annotationsPathOf(a.OutPath), annoKey, anno); err != nil {
+			return err
+		}
+	}
+	r.record(j.in, j.rec)
+	return nil
+}
+
+// keepAll keeps every output of an article from an earlier run, if the
+// sink holds them all under the keys they would have now.
+func (r *run) keepAll(rec *record, pageKey, annoKey key) bool {
+	type out struct {
+		rel string
+		k   key
+	}
+	var outs []out
+	if !rec.Home {
+		outs = append(outs, out{rec.OutPath, pageKey})
+	}
+	if rec.Annotated {
+		outs = append(outs, out{annotationsPathOf(rec.OutPath), annoKey})
+	}
+	for _, o := range outs {
+		if !r.claim(o.rel, rec.Path) {
+			return true // CheckOutputs reports the clash
+		}
+	}
+	for _, o := range outs {
+		if !r.keep(o.rel, o.k) {
+			return false
+		}
+	}
+	return true
+}
+
+// articleKeys are the keys of an article's page (its inputs, the theme and
+// .Site) and of its annotations (its inputs alone).
+func (r *run) articleKeys(in key) (page, anno key) {
+	k := newKeyer("article page")
+	k.key(in)
+	k.bytes(r.theme.Sum[:])
+	k.key(r.siteKey)
+	a := newKeyer("annotations")
+	a.key(in)
+	return k.sum(), a.sum()
+}
+
+// articlePage executes the page of one rendered article.
+func (r *run) articlePage(a *content.Article, art *page.Article) ([]byte, error) {
+	kind := "page"
+	if art.Annotated {
+		kind = "article"
+	}
+	return r.theme.Execute(&page.Page{
+		Site: r.site, Kind: kind, Title: art.Title, Description: art.Description,
+		URL: r.site.URL(a.URLPath), Permalink: r.site.Permalink(a.URLPath), Article: art,
+	})
+}
