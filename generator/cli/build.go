@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime/pprof"
 	"sync"
 	"time"
 
@@ -17,6 +18,7 @@ import (
 type siteFlags struct {
 	src            string
 	drafts, future bool
+	cpuprofile     string
 }
 
 func (f *siteFlags) register(fs interface {
@@ -26,6 +28,23 @@ func (f *siteFlags) register(fs interface {
 	fs.StringVar(&f.src, "src", ".", "the site `folder`: site.yaml, content/, templates/")
 	fs.BoolVar(&f.drafts, "drafts", false, "include articles with draft: true")
 	fs.BoolVar(&f.future, "future", false, "include articles dated in the future")
+	fs.StringVar(&f.cpuprofile, "cpuprofile", "", "write a CPU profile of the command to `file`, for go tool pprof")
+}
+
+// profile starts the CPU profile that -cpuprofile asks for; stop ends it.
+func (f *siteFlags) profile() (stop func(), err error) {
+	if f.cpuprofile == "" {
+		return func() {}, nil
+	}
+	out, err := os.Create(f.cpuprofile)
+	if err != nil {
+		return nil, err
+	}
+	if err := pprof.StartCPUProfile(out); err != nil {
+		out.Close()
+		return nil, err
+	}
+	return func() { pprof.StopCPUProfile(); out.Close() }, nil
 }
 
 func (f *siteFlags) options() (site.Options, error) {
@@ -64,10 +83,15 @@ func runBuild(e *env, args []string) error {
 	if !*noCache {
 		opts.Cache = filepath.Join(sf.src, site.CacheDir)
 	}
+	stop, err := sf.profile()
+	if err != nil {
+		return err
+	}
 	p := newProgress(e.stderr)
 	opts.Progress = p.update
 	res, err := site.Build(opts)
 	p.done()
+	stop()
 	if err != nil {
 		return err
 	}
@@ -104,7 +128,12 @@ func runCheck(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	stop, err := sf.profile()
+	if err != nil {
+		return err
+	}
 	_, err = site.Build(opts)
+	stop()
 	if err == nil {
 		if *format == "json" {
 			return diag.Format(e.stdout, nil, "json")

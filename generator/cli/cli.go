@@ -3,7 +3,7 @@
 //
 // # Commands
 //
-//	scholia build [-src DIR] [-out DIR] [-base-url URL] [-drafts] [-future]
+//	scholia build [-src DIR] [-out DIR] [-base-url URL] [-drafts] [-future] [-no-cache]
 //	scholia check [-src DIR] [-format text|json|github] [-drafts] [-future]
 //	scholia serve [-src DIR] [-addr 127.0.0.1:1313] [-poll DURATION] [-drafts] [-future]
 //	scholia new [-src DIR] PATH
@@ -50,7 +50,7 @@ var commands []command
 
 func init() {
 	commands = []command{
-		{"build", "[-src DIR] [-out DIR] [-base-url URL] [-drafts] [-future]", "build the site into its output folder", runBuild},
+		{"build", "[-src DIR] [-out DIR] [-base-url URL] [-drafts] [-future] [-no-cache]", "build the site into its output folder", runBuild},
 		{"check", "[-src DIR] [-format text|json|github] [-drafts] [-future]", "check the site as a build would, writing nothing", runCheck},
 		{"serve", "[-src DIR] [-addr 127.0.0.1:1313] [-poll DURATION] [-drafts] [-future]", "build the site in memory and serve it with live reload", runServe},
 		{"new", "[-src DIR] PATH", "create content/PATH.md and its sidecar", runNew},

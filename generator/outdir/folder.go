@@ -37,6 +37,8 @@ type Folder struct {
 	tmp   string
 	root  *os.Root
 	dirs  sync.Map // folders made so far: MkdirAll through a Root walks every parent
+	// reused is true when tmp is an earlier build's output (see Reuse).
+	reused bool
 }
 
 // New prepares a fresh folder beside dir, the final output folder. It
@@ -98,7 +100,7 @@ func (o *Folder) Write(rel string, data []byte) (Stat, error) {
 	if err != nil {
 		return Stat{}, err
 	}
-	f, err := o.root.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	f, err := o.create(p)
 	if err != nil {
 		return Stat{}, err
 	}
@@ -116,7 +118,7 @@ func (o *Folder) Copy(rel string, fsys fs.FS, name string) (Stat, error) {
 		return Stat{}, err
 	}
 	defer src.Close()
-	dst, err := o.root.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	dst, err := o.create(p)
 	if err != nil {
 		return Stat{}, err
 	}
@@ -131,8 +133,27 @@ func (o *Folder) Link(rel, old string) error {
 		return err
 	}
 	// link(2) does not follow a symbolic link at either end, and every
-	// folder of p was made by this build.
-	return os.Link(old, filepath.Join(o.tmp, p))
+	// folder of p was made by a build.
+	err = os.Link(old, filepath.Join(o.tmp, p))
+	if errors.Is(err, fs.ErrExist) {
+		if err = o.root.Remove(p); err == nil {
+			err = os.Link(old, filepath.Join(o.tmp, p))
+		}
+	}
+	return err
+}
+
+// create makes a new file at p. A file there already (in a reused folder)
+// is removed first, never written into: it may be a hard link that the
+// output being served shares.
+func (o *Folder) create(p string) (*os.File, error) {
+	f, err := o.root.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if errors.Is(err, fs.ErrExist) {
+		if err = o.root.Remove(p); err == nil {
+			f, err = o.root.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+		}
+	}
+	return f, err
 }
 
 // prepare checks rel and makes its folder.
@@ -169,30 +190,41 @@ func (o *Folder) mkdir(dir string) error {
 		return nil
 	}
 	if err := o.root.MkdirAll(dir, 0o755); err != nil {
-		return err
+		// In a reused folder a file may stand where this build wants a
+		// folder: remove it and try once more.
+		if !o.reused || !o.clearFiles(dir) {
+			return err
+		}
+		if err := o.root.MkdirAll(dir, 0o755); err != nil {
+			return err
+		}
 	}
 	o.dirs.Store(dir, true)
 	return nil
 }
 
 // Commit writes the marker with the build's id, swaps the new folder in
-// for the old one and removes the old one. The id is the digest of what
-// was built, so two builds of one commit stay byte-identical.
-func (o *Folder) Commit(id string) error {
+// for the old one, and moves the old one to spare ("": removes it). The id
+// is the digest of what was built, so two builds of one commit stay
+// byte-identical. It reports whether the old output is now at spare.
+func (o *Folder) Commit(id, spare string) (bool, error) {
 	if _, err := o.Write(Marker, []byte(markerText+id+"\n")); err != nil {
 		o.Discard()
-		return err
+		return false, err
 	}
 	o.root.Close()
 	if _, err := os.Lstat(o.final); errors.Is(err, fs.ErrNotExist) {
-		return os.Rename(o.tmp, o.final)
+		return false, os.Rename(o.tmp, o.final)
 	}
 	if err := exchange(o.tmp, o.final); err != nil {
 		o.Discard()
-		return err
+		return false, err
 	}
 	// o.tmp now holds the previous output.
-	return os.RemoveAll(o.tmp)
+	if spare != "" && (o.tmp == spare || os.RemoveAll(spare) == nil && os.Rename(o.tmp, spare) == nil) {
+		return true, nil
+	}
+	return false, os.RemoveAll(o.tmp)
 }
 
 // Discard removes the new folder, leaving the previous output as it was.

@@ -13,3 +13,10 @@ func inode(info fs.FileInfo) uint64 {
 	}
 	return 0
 }
+
+// SameDevice reports whether a and b are on one file system, so that a
+// folder can be renamed from one to the other.
+func SameDevice(a, b string) bool {
+	var sa, sb syscall.Stat_t
+	return syscall.Stat(a, &sa) == nil && syscall.Stat(b, &sb) == nil && sa.Dev == sb.Dev
+}

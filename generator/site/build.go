@@ -3,11 +3,13 @@ package site
 import (
 	"fmt"
 	"io/fs"
+	"os"
 	"path"
 	"path/filepath"
 	"time"
 
 	"github.com/scholia/scholia/generator/content"
+	"github.com/scholia/scholia/generator/outdir"
 )
 
 // CacheDir is the folder of the build cache in a site, which scholia build
@@ -36,6 +38,9 @@ type Result struct {
 	Files    int // other files: assets, copies, feeds
 	Duration time.Duration
 	Stats    Stats
+	// SpareUsed is true when the build wrote into the output before last,
+	// kept by the cache, rather than a fresh folder.
+	SpareUsed bool
 }
 
 // Build builds the site at opts.FS into opts.Out. It reports every content
@@ -47,15 +52,17 @@ func Build(opts Options) (*Result, error) {
 		opts.Now = start
 	}
 	m := &manifest{}
+	spare := ""
 	if opts.Cache != "" && opts.Out != "" {
 		// A cache that cannot be read is a cold build, not a failure.
 		m, _ = loadManifest(opts.Cache, opts.Out)
+		spare = spareDir(opts.Cache, opts.Out)
 	}
 	var snk sink = discard{}
 	var ds *dirSink
 	if opts.Out != "" {
 		var err error
-		if ds, err = newDirSink(opts.Out, m.Files); err != nil {
+		if ds, err = newDirSink(opts.Out, m.Files, spare, m.Spare); err != nil {
 			return nil, err
 		}
 		snk = ds
@@ -66,13 +73,16 @@ func Build(opts Options) (*Result, error) {
 			err = errs
 		}
 	}
+	if err == nil && ds != nil {
+		err = ds.prune()
+	}
 	if err != nil {
 		if ds != nil {
 			ds.out.Discard()
 		}
 		return nil, err
 	}
-	res := &Result{Stats: r.stats}
+	res := &Result{Stats: r.stats, SpareUsed: ds != nil && ds.spare != nil}
 	for rel := range r.plan {
 		if path.Ext(rel) == ".html" {
 			res.Pages++
@@ -81,20 +91,47 @@ func Build(opts Options) (*Result, error) {
 		}
 	}
 	if ds != nil {
-		id := ds.id()
-		if err := ds.out.Commit(id); err != nil {
+		if err := commit(opts, ds, m, r.next, spare); err != nil {
 			return nil, err
-		}
-		if opts.Cache != "" {
-			abs, _ := filepath.Abs(opts.Out)
-			next := &manifest{Code: codeKey(), Out: abs, OutID: id, Files: ds.next, Records: r.next}
-			if err := next.save(opts.Cache); err != nil {
-				return nil, fmt.Errorf("writing the build cache: %w (the site was built; -no-cache builds without it)", err)
-			}
 		}
 	}
 	res.Duration = time.Since(start)
 	return res, nil
+}
+
+// commit swaps the new output in and saves the cache: the records, the
+// new output's files, and those of the old one, kept as the spare when
+// they are known.
+func commit(opts Options, ds *dirSink, m *manifest, records map[key]*record, spare string) error {
+	id := ds.id()
+	if m.Files == nil {
+		spare = "" // what the old output holds is not known: remove it
+	}
+	kept, err := ds.out.Commit(id, spare)
+	if err != nil || opts.Cache == "" {
+		return err
+	}
+	abs, _ := filepath.Abs(opts.Out)
+	next := &manifest{Code: codeKey(), Out: abs, OutID: id, Files: ds.next, Records: records}
+	if kept {
+		next.Spare, next.SpareID = m.Files, m.OutID
+	}
+	if err := next.save(opts.Cache); err != nil {
+		return fmt.Errorf("writing the build cache: %w (the site was built; -no-cache builds without it)", err)
+	}
+	return nil
+}
+
+// spareDir is where the cache keeps the output before last, when it is on
+// the output's file system (a folder is swapped in by renaming it).
+func spareDir(cache, out string) string {
+	if err := os.MkdirAll(cache, 0o755); err != nil {
+		return ""
+	}
+	if !outdir.SameDevice(cache, filepath.Dir(filepath.Clean(out))) {
+		return ""
+	}
+	return filepath.Join(cache, spareName)
 }
 
 // isMenuPage tells ordinary undated pages, which the header links to, from

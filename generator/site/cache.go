@@ -21,6 +21,7 @@ import (
 
 const (
 	manifestName  = "manifest"
+	spareName     = "output"
 	manifestMagic = "scholia build cache 1\n"
 )
 
@@ -30,6 +31,10 @@ type manifest struct {
 	OutID   string // the build id in that folder's marker
 	Files   map[string]diskFile
 	Records map[key]*record
+	// The spare: the output before last, kept in the cache folder to be
+	// written into by the next build, and its files.
+	SpareID string
+	Spare   map[string]diskFile
 }
 
 // loadManifest reads the cache in dir for the output folder out. What it
@@ -56,6 +61,9 @@ func loadManifest(dir, out string) (*manifest, error) {
 	}
 	if abs, err := filepath.Abs(out); err != nil || abs != m.Out || m.OutID == "" || outdir.ID(out) != m.OutID {
 		m.Files = nil
+	}
+	if m.Files == nil || m.SpareID == "" || outdir.ID(filepath.Join(dir, spareName)) != m.SpareID {
+		m.Spare = nil
 	}
 	return m, nil
 }

@@ -8,6 +8,8 @@ import (
 	"testing"
 	"testing/fstest"
 	"time"
+
+	"github.com/scholia/scholia/generator/outdir"
 )
 
 // cachedBuild builds fsys into out with the cache in cache.
@@ -67,11 +69,14 @@ func TestCacheReuse(t *testing.T) {
 	if first.Pages != again.Pages || first.Files != again.Files {
 		t.Errorf("pages, files = %d, %d then %d, %d", first.Pages, first.Files, again.Pages, again.Files)
 	}
+	if third := cachedBuild(t, fsys, out, cache); !third.SpareUsed {
+		t.Error("third build did not write into the spare output")
+	}
 	f := fsys["content/articles/a0007.annotations.yaml"]
 	f.Data = []byte(strings.Replace(string(f.Data), "A *generated* note.", "An edited note.", 1))
 	res := cachedBuild(t, fsys, out, cache)
-	if res.Stats.Rendered != 1 {
-		t.Errorf("one sidecar edited: rendered %d articles, want 1", res.Stats.Rendered)
+	if res.Stats.Rendered != 1 || !res.SpareUsed {
+		t.Errorf("one sidecar edited: rendered %d articles (want 1), spare used %v", res.Stats.Rendered, res.SpareUsed)
 	}
 	if diff := diffFiles(builtFiles(t, build(t, fsys, Options{})), builtFiles(t, out)); diff != "" {
 		t.Errorf("after one edit, the warm build differs from a cold one:\n%s", diff)
@@ -145,7 +150,28 @@ func TestCacheNotTrusted(t *testing.T) {
 			}
 			os.WriteFile(filepath.Join(out, "index.html"), []byte("not ours"), 0o644)
 		},
-		written: 40,
+		written: 0, // the spare still holds the last build
+	}, {
+		name: "spare file edited in place",
+		spoil: func(t *testing.T, out, cache string) {
+			// The spare shares its unchanged files with the output: break
+			// the link first, as an editor's save would, then edit.
+			p := filepath.Join(cache, spareName, "articles/a0004/index.html")
+			b, err := os.ReadFile(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			os.Remove(p)
+			os.WriteFile(p, append([]byte("<!-- edited -->"), b...), 0o644)
+		},
+		written: 0, // linked from the output again
+	}, {
+		name: "spare left half-written",
+		spoil: func(t *testing.T, out, cache string) {
+			os.Remove(filepath.Join(cache, spareName, outdir.Marker))
+			os.WriteFile(filepath.Join(cache, spareName, "articles/a0005/index.html"), []byte("half"), 0o644)
+		},
+		written: 1,
 	}} {
 		t.Run(tc.name, func(t *testing.T) {
 			fsys := generatedSite(20)
@@ -153,6 +179,7 @@ func TestCacheNotTrusted(t *testing.T) {
 			out, cache := filepath.Join(dir, "public"), filepath.Join(dir, "cache")
 			cold := build(t, fsys, Options{Out: filepath.Join(dir, "cold")})
 			cachedBuild(t, fsys, out, cache)
+			cachedBuild(t, fsys, out, cache) // the first output is now the spare
 			tc.spoil(t, out, cache)
 			res := cachedBuild(t, fsys, out, cache)
 			if diff := diffFiles(builtFiles(t, cold), builtFiles(t, out)); diff != "" {

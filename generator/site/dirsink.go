@@ -18,25 +18,43 @@ type diskFile struct {
 	outdir.Stat
 }
 
-// dirSink writes a build into a fresh folder beside the output. A file
-// that the previous build wrote under the same key is hard-linked from the
-// previous output instead of written again.
+// dirSink writes a build into a folder beside the output: a fresh one, or
+// the spare, the output before last, kept by the cache. A file that the
+// spare holds under the same key stays; one that the previous output holds
+// under the same key is hard-linked from it; only the rest is written.
 type dirSink struct {
-	out  *outdir.Folder
-	prev map[string]diskFile // the previous output's files; nil when it is not trusted
-	mu   sync.Mutex
-	next map[string]diskFile
+	out   *outdir.Folder
+	prev  map[string]diskFile // the previous output's files; nil when not trusted
+	spare map[string]diskFile // the files of the folder written into, when it is the spare
+	mu    sync.Mutex
+	next  map[string]diskFile
 }
 
-func newDirSink(dir string, prev map[string]diskFile) (*dirSink, error) {
-	o, err := outdir.New(dir)
-	if err != nil {
-		return nil, err
+// newDirSink prepares to write the output dir: into the spare folder when
+// its files are known, into a fresh folder otherwise.
+func newDirSink(dir string, prev map[string]diskFile, spare string, spareFiles map[string]diskFile) (*dirSink, error) {
+	d := &dirSink{prev: prev, next: map[string]diskFile{}}
+	var err error
+	if spare != "" && spareFiles != nil {
+		if d.out, err = outdir.Reuse(dir, spare); err == nil {
+			d.spare = spareFiles
+			return d, nil
+		}
 	}
-	return &dirSink{out: o, prev: prev, next: map[string]diskFile{}}, nil
+	if spare != "" {
+		os.RemoveAll(spare) // a spare no manifest describes is of no use
+	}
+	d.out, err = outdir.New(dir)
+	return d, err
 }
 
 func (d *dirSink) keep(rel string, k key) bool {
+	if e, ok := d.spare[rel]; ok && e.Key == k {
+		if st, ok := d.out.Lstat(rel); ok && st == e.Stat {
+			d.put(rel, e)
+			return true
+		}
+	}
 	e, ok := d.prev[rel]
 	if !ok || e.Key != k {
 		return false
@@ -47,10 +65,7 @@ func (d *dirSink) keep(rel string, k key) bool {
 	}
 	old := filepath.Join(d.out.Final(), p)
 	info, err := os.Lstat(old)
-	if err != nil || !info.Mode().IsRegular() {
-		return false
-	}
-	if outdir.StatOf(info) != e.Stat {
+	if err != nil || !info.Mode().IsRegular() || outdir.StatOf(info) != e.Stat {
 		return false
 	}
 	if d.out.Link(rel, old) != nil {
@@ -58,6 +73,17 @@ func (d *dirSink) keep(rel string, k key) bool {
 	}
 	d.put(rel, e)
 	return true
+}
+
+// prune removes from the spare what this build did not make.
+func (d *dirSink) prune() error {
+	var gone []string
+	for rel := range d.spare {
+		if _, ok := d.next[rel]; !ok {
+			gone = append(gone, rel)
+		}
+	}
+	return d.out.Remove(gone)
 }
 
 func (d *dirSink) write(rel string, k key, data []byte) error {

@@ -1,0 +1,89 @@
+package outdir
+
+import (
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+)
+
+// Reuse prepares spare, the output of an earlier build kept by Commit, to
+// be written into and swapped in for dir: a build then writes only what
+// changed, with no folder to make and no old output to remove. The
+// spare's marker is removed first, so a build that stops half-way leaves
+// a spare no build trusts. The caller must know what the spare holds (its
+// files and their stats, from when they were written) and remove what the
+// new build does not make.
+func Reuse(dir, spare string) (*Folder, error) {
+	dir = filepath.Clean(dir)
+	if err := checkReplaceable(dir); err != nil {
+		return nil, err
+	}
+	root, err := os.OpenRoot(spare)
+	if err != nil {
+		return nil, err
+	}
+	if err := root.Remove(Marker); err != nil && !os.IsNotExist(err) {
+		root.Close()
+		return nil, err
+	}
+	return &Folder{final: dir, tmp: spare, root: root, reused: true}, nil
+}
+
+// Lstat returns the stat of the file at rel in the folder being written,
+// and false when there is no regular file there.
+func (o *Folder) Lstat(rel string) (Stat, bool) {
+	p, err := CleanRel(rel)
+	if err != nil {
+		return Stat{}, false
+	}
+	info, err := o.root.Lstat(p)
+	if err != nil || !info.Mode().IsRegular() {
+		return Stat{}, false
+	}
+	return StatOf(info), true
+}
+
+// Remove removes the files at rels from the folder being written, then
+// the folders that leaves empty.
+func (o *Folder) Remove(rels []string) error {
+	dirs := map[string]bool{}
+	for _, rel := range rels {
+		p, err := CleanRel(rel)
+		if err != nil {
+			return err
+		}
+		if err := o.root.Remove(p); err != nil && !os.IsNotExist(err) {
+			return err
+		}
+		for d := filepath.Dir(p); d != "."; d = filepath.Dir(d) {
+			dirs[d] = true
+		}
+	}
+	// Deepest first, so a parent is tried after its children; a folder
+	// that still holds something stays.
+	order := make([]string, 0, len(dirs))
+	for d := range dirs {
+		order = append(order, d)
+	}
+	sort.Slice(order, func(i, j int) bool {
+		return strings.Count(order[i], string(filepath.Separator)) > strings.Count(order[j], string(filepath.Separator))
+	})
+	for _, d := range order {
+		o.root.Remove(d)
+		o.dirs.Delete(d)
+	}
+	return nil
+}
+
+// clearFiles removes a file that stands at dir or at one of its parents,
+// where a build wants folders; it reports whether it removed one.
+func (o *Folder) clearFiles(dir string) bool {
+	removed := false
+	for d := dir; d != "."; d = filepath.Dir(d) {
+		if info, err := o.root.Lstat(d); err == nil && !info.IsDir() {
+			removed = o.root.Remove(d) == nil || removed
+		}
+	}
+	return removed
+}
