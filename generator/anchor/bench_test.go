@@ -114,3 +114,24 @@ func TestNotFoundInBigArticle(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkFind anchors the claims of an article of about 1,000 words:
+// ten quotes of 5 to 12 words that are there, the common case of a build.
+func BenchmarkFind(b *testing.B) {
+	d, all := benchDoc(1_000)
+	var quotes []Quote
+	for i := range 10 {
+		n := 5 + i%8
+		at := inParagraph(all, i*90, n)
+		quotes = append(quotes, Quote{Exact: strings.Join(all[at:at+n], " ")})
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		d.norm = nil // each article is anchored once: include building the model
+		for _, q := range quotes {
+			if _, err := d.Find(q); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}

@@ -103,7 +103,15 @@ type Page struct {
 type Paginator struct {
 	Number, Total int
 	Prev, Next    string // URLs; "" at the ends
-	Pages         []Link // every page of the list, Title = its number
+	// Pages are the pages a pager links to: the first, the last, and those
+	// near this one, with a gap (Number 0) where pages are left out.
+	Pages []PageLink
+}
+
+// PageLink is a page of a list as a pager links to it.
+type PageLink struct {
+	Number int // from 1; 0 for a gap
+	URL    string
 }
 
 // Tag is a tag and the articles that carry it.

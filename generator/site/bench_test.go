@@ -78,3 +78,70 @@ func BenchmarkLiveUpdate1000(b *testing.B) {
 		}
 	}
 }
+
+// benchRun loads the configuration and theme of fsys and prepares .Site,
+// as a run does before its articles.
+func benchRun(b *testing.B, fsys fstest.MapFS) *run {
+	b.Helper()
+	r, err := newRun(Options{FS: fsys, Now: fixedNow}, discard{}, newFileCache(), nil, nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	r.site = r.newSite(nil)
+	return r
+}
+
+// BenchmarkArticlePage renders one generated article (parse, anchor,
+// Markdown, notes, JSON-LD, annotations) and executes its page.
+func BenchmarkArticlePage(b *testing.B) {
+	fsys := generatedSite(1)
+	r := benchRun(b, fsys)
+	b.ReportAllocs()
+	for b.Loop() {
+		a, _, err := r.load("content/articles/a0000.md")
+		if err != nil {
+			b.Fatal(err)
+		}
+		art, _, err := renderArticle(r.md, r.site, a)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := r.articlePage(a, art); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkListPage keys and executes the first page of the claims index
+// of a 200-article site: what each list page costs a build.
+func BenchmarkListPage(b *testing.B) {
+	fsys := generatedSite(200)
+	r := benchRun(b, fsys)
+	if errs := r.all(); len(errs) > 0 {
+		b.Fatal(errs)
+	}
+	var recs []*record
+	known := map[any]key{}
+	for _, rec := range r.next {
+		if rec.listed() {
+			recs = append(recs, rec)
+			rec.digests(known)
+		}
+	}
+	var claims *list
+	for _, l := range r.listPages(recs) {
+		if l.rel == "claims/index.html" {
+			claims = &l
+		}
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		k := newKeyer("list")
+		k.known = known
+		k.value(claims.page)
+		k.sum()
+		if _, err := r.theme.Execute(claims.page); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
