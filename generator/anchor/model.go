@@ -51,7 +51,9 @@ func buildModel(d *Doc) *normDoc {
 			raw.WriteString(p.Text)
 		}
 		starts = append(starts, raw.Len())
-		n := normalizer{trim: true, track: true}
+		// Sized once for the common case, where normalising does not make
+		// the text longer.
+		n := normalizer{trim: true, track: true, out: make([]byte, 0, raw.Len()), rs: make([]int32, 0, raw.Len()), re: make([]int32, 0, raw.Len())}
 		n.run(raw.String())
 		if len(n.out) == 0 {
 			continue

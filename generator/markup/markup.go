@@ -94,9 +94,11 @@
 package markup
 
 import (
+	"bufio"
 	"bytes"
 	"errors"
 	"fmt"
+	"sync"
 
 	"github.com/scholia/scholia/generator/anchor"
 	"github.com/yuin/goldmark"
@@ -201,7 +203,8 @@ func (r *Renderer) render(path string, src []byte, claims []Claim,
 	pc.Set(jobKey, j)
 	doc := r.article.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
 	var buf bytes.Buffer
-	if err := r.article.Renderer().Render(&buf, src, doc); err != nil {
+	buf.Grow(2 * len(src)) // HTML is about twice its Markdown: grow once
+	if err := renderTo(r.article.Renderer(), &buf, src, doc); err != nil {
 		return nil, fmt.Errorf("%s: rendering: %w", path, err)
 	}
 	return &Result{HTML: buf.Bytes(), Anchors: j.anchors, Errors: j.errs, Doc: j.model.doc}, nil
@@ -239,12 +242,27 @@ func (r *Renderer) Note(key, src string) []byte {
 	doc := r.note.Parser().Parse(text.NewReader(source))
 	doc.OwnerDocument().AddMeta(noteFootnotePrefixKey, footnotePrefix(key))
 	var buf bytes.Buffer
-	if err := r.note.Renderer().Render(&buf, source, doc); err != nil {
+	if err := renderTo(r.note.Renderer(), &buf, source, doc); err != nil {
 		// Rendering writes to memory and goldmark's renderers return no
 		// errors of their own: say what happened rather than lose the note.
 		return fmt.Appendf(nil, "<p>(note could not be rendered: %s)</p>\n", err)
 	}
 	return buf.Bytes()
+}
+
+// bufWriters are the buffered writers goldmark renders through: it makes
+// a 4 KiB one per call unless given one, and a build renders every note.
+var bufWriters = sync.Pool{New: func() any { return bufio.NewWriter(nil) }}
+
+// renderTo renders doc into buf through a pooled buffered writer.
+func renderTo(r renderer.Renderer, buf *bytes.Buffer, src []byte, doc ast.Node) error {
+	w := bufWriters.Get().(*bufio.Writer)
+	defer bufWriters.Put(w)
+	w.Reset(buf)
+	if err := r.Render(w, src, doc); err != nil {
+		return err
+	}
+	return w.Flush()
 }
 
 // footnotePrefix is "fn-KEY-" with KEY's bytes made safe for an id.

@@ -253,8 +253,11 @@ func verbatim(src []byte, seg text.Segment) ([]byte, []int) {
 }
 
 func resolveSegment(src []byte, seg text.Segment) ([]byte, []int) {
-	var t []byte
-	var offs []int
+	// Sized for the common case, text with no references, so that the
+	// slices are made once: a build makes these for every run of text.
+	n := seg.Padding + seg.Len()
+	t := make([]byte, 0, n)
+	offs := make([]int, 0, n)
 	for range seg.Padding {
 		t = append(t, ' ')
 		offs = append(offs, seg.Start)

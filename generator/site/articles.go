@@ -1,6 +1,9 @@
 package site
 
 import (
+	"bytes"
+	"sync"
+
 	"github.com/scholia/scholia/generator/content"
 	"github.com/scholia/scholia/generator/page"
 )
@@ -38,11 +41,7 @@ func (r *run) article(j *job) error {
 	j.rec = newRecord(r.site, a, art, anno != nil)
 	r.count(func(s *Stats) { s.Rendered++ })
 	if !a.Home && r.claim(a.OutPath, a.Path) {
-		html, err := r.articlePage(a, art)
-		if err != nil {
-			return err
-		}
-		if err := r.put(a.OutPath, pageKey, html); err != nil {
+		if err := r.articlePage(a.OutPath, pageKey, a, art); err != nil {
 			return err
 		}
 	}
@@ -94,14 +93,30 @@ func (r *run) articleKeys(in key) (page, anno key) {
 	return k.sum(), a.sum()
 }
 
-// articlePage executes the page of one rendered article.
-func (r *run) articlePage(a *content.Article, art *page.Article) ([]byte, error) {
+// articlePage executes the page of one rendered article and puts it at
+// rel under k.
+func (r *run) articlePage(rel string, k key, a *content.Article, art *page.Article) error {
 	kind := "page"
 	if art.Annotated {
 		kind = "article"
 	}
-	return r.theme.Execute(&page.Page{
+	return r.execute(rel, k, &page.Page{
 		Site: r.site, Kind: kind, Title: art.Title, Description: art.Description,
 		URL: r.site.URL(a.URLPath), Permalink: r.site.Permalink(a.URLPath), Article: art,
 	})
+}
+
+// pageBuffers hold pages while they are executed and written; a page is
+// dropped as soon as the sink has it, so a few buffers serve a whole build.
+var pageBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// execute executes p and puts it at rel under k.
+func (r *run) execute(rel string, k key, p *page.Page) error {
+	buf := pageBuffers.Get().(*bytes.Buffer)
+	defer pageBuffers.Put(buf)
+	buf.Reset()
+	if err := r.theme.Execute(buf, p); err != nil {
+		return err
+	}
+	return r.put(rel, k, buf.Bytes())
 }

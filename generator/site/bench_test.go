@@ -1,6 +1,7 @@
 package site
 
 import (
+	"bytes"
 	"fmt"
 	"io/fs"
 	"os"
@@ -106,7 +107,7 @@ func BenchmarkArticlePage(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		if _, err := r.articlePage(a, art); err != nil {
+		if err := r.articlePage("a/index.html", key{}, a, art); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -134,13 +135,15 @@ func BenchmarkListPage(b *testing.B) {
 			claims = &l
 		}
 	}
+	var buf bytes.Buffer
 	b.ReportAllocs()
 	for b.Loop() {
 		k := newKeyer("list")
 		k.known = known
 		k.value(claims.page)
 		k.sum()
-		if _, err := r.theme.Execute(claims.page); err != nil {
+		buf.Reset()
+		if err := r.theme.Execute(&buf, claims.page); err != nil {
 			b.Fatal(err)
 		}
 	}

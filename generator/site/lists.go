@@ -50,11 +50,10 @@ func (r *run) lists(jobs []*job) diag.List {
 		if r.keep(l.rel, k.sum()) {
 			return nil
 		}
-		make := l.make
-		if make == nil {
-			make = func() ([]byte, error) { return r.theme.Execute(l.page) }
+		if l.make == nil {
+			return r.execute(l.rel, k.sum(), l.page)
 		}
-		data, err := make()
+		data, err := l.make()
 		if err != nil {
 			return err
 		}

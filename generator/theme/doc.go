@@ -13,7 +13,8 @@
 //	if err != nil {
 //		return err // a template's own error, at templates/NAME:LINE
 //	}
-//	html, err := th.Execute(&page.Page{Site: s, Kind: "404"})
+//	var buf bytes.Buffer
+//	err = th.Execute(&buf, &page.Page{Site: s, Kind: "404"})
 //
 // A page kind's words (its title, its headings) are in its template: a
 // kind defines "title", which base.html shows in <title> and the kind shows

@@ -1,11 +1,11 @@
 package theme
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"errors"
 	"fmt"
 	"html/template"
+	"io"
 	"io/fs"
 	"maps"
 	"path"
@@ -136,17 +136,16 @@ func parseInto(t *template.Template, f File, rel string, b []byte) error {
 	return nil
 }
 
-// Execute renders a page with its kind's template.
-func (t *Theme) Execute(p *page.Page) ([]byte, error) {
-	var buf bytes.Buffer
-	if err := t.pages[p.Kind].ExecuteTemplate(&buf, "base", p); err != nil {
+// Execute renders a page with its kind's template into w.
+func (t *Theme) Execute(w io.Writer, p *page.Page) error {
+	if err := t.pages[p.Kind].ExecuteTemplate(w, "base", p); err != nil {
 		var te *template.Error
 		if errors.As(err, &te) {
-			return nil, &diag.Error{Path: "templates/" + te.Name, Line: te.Line, Msg: te.Description, Err: err}
+			return &diag.Error{Path: "templates/" + te.Name, Line: te.Line, Msg: te.Description, Err: err}
 		}
-		return nil, fmt.Errorf("template %s.html: %w", p.Kind, err)
+		return fmt.Errorf("template %s.html: %w", p.Kind, err)
 	}
-	return buf.Bytes(), nil
+	return nil
 }
 
 var funcs = template.FuncMap{
