@@ -122,7 +122,17 @@ func (r *run) crawlerFiles(recs []*record, sums []*page.Summary, home bool, list
 		}
 	}
 	sort.Slice(pages, func(i, j int) bool { return pages[i].URL < pages[j].URL })
-	now := r.opts.Now
+	// The feed shows the time of the build only for entries without a
+	// date: keying it by the time otherwise would remake it every run.
+	var now time.Time
+	for _, e := range feed {
+		if e.Date.IsZero() && e.Lastmod.IsZero() {
+			now = r.opts.Now
+		}
+	}
+	if len(feed) == 0 {
+		now = r.opts.Now
+	}
 	return []list{
 		{rel: "feed.xml", make: func() ([]byte, error) { return publish.Feed(s, feed, now) }, data: []any{s, feed, now}},
 		{rel: "sitemap.xml", make: func() ([]byte, error) { return publish.Sitemap(s, pages) }, data: []any{s, pages}},

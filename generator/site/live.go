@@ -76,7 +76,11 @@ func (l *Live) Update(paths []string) (*Update, error) {
 	l.files.forget(paths)
 	prev := l.state.Load()
 	snk := newMemSink(prev.tree)
-	r, err := newRun(l.opts, snk, l.files, prev.records, prev.theme)
+	opts := l.opts
+	if opts.Now.IsZero() {
+		opts.Now = start // an article dated in the future shows once its time comes
+	}
+	r, err := newRun(opts, snk, l.files, prev.records, prev.theme)
 	var errs diag.List
 	if err == nil {
 		errs = r.all()

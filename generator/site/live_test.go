@@ -258,3 +258,16 @@ func TestLiveOnMapFS(t *testing.T) {
 		t.Errorf("CNAME = %q", b)
 	}
 }
+
+// TestLiveNowDefaults checks that a Live given no time runs at the present:
+// articles dated in the past are shown.
+func TestLiveNowDefaults(t *testing.T) {
+	fsys := smallSite()
+	l, err := NewLive(Options{FS: fsys})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := l.File("a/index.html"); !ok {
+		t.Error("an article dated in the past is missing from a Live with no time set")
+	}
+}
