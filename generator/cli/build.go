@@ -88,7 +88,7 @@ func runBuild(e *env, args []string) error {
 		return err
 	}
 	p := newProgress(e.stderr)
-	opts.Progress = p.update
+	opts.Progress, opts.Sized = p.update, memoryBudget(0)
 	res, err := site.Build(opts)
 	p.done()
 	stop()
@@ -132,6 +132,7 @@ func runCheck(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	opts.Sized = memoryBudget(0)
 	_, err = site.Build(opts)
 	stop()
 	if err == nil {

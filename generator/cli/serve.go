@@ -55,6 +55,7 @@ func runServe(e *env, args []string) error {
 	// After the first Ctrl-C, a second one ends the program at once, even
 	// if a rebuild hangs.
 	context.AfterFunc(ctx, stop)
+	opts.Sized = memoryBudget(servePerArticle)
 	return server.Run(ctx, server.Options{
 		Root: sf.src,
 		Addr: listen,

@@ -30,6 +30,10 @@ type Options struct {
 	// Progress, when not nil, is called as pages are done (from any
 	// goroutine, in no particular order).
 	Progress func(done, total int)
+	// Sized, when not nil, is called with the number of articles once the
+	// site has been walked, before anything is rendered: a command sets
+	// its memory budget by it.
+	Sized func(articles int)
 }
 
 // Result says what a build did.

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"testing/fstest"
 	"time"
@@ -189,5 +190,22 @@ func TestCacheNotTrusted(t *testing.T) {
 				t.Errorf("wrote %d files, want at least %d", res.Stats.Written, tc.written)
 			}
 		})
+	}
+}
+
+// TestSized checks that a build says how many articles it found before it
+// renders any, so a command can size its memory budget.
+func TestSized(t *testing.T) {
+	got, early := -1, false
+	var done atomic.Int64
+	_, err := Build(Options{FS: generatedSite(7), Now: fixedNow,
+		Sized:    func(n int) { got, early = n, done.Load() == 0 },
+		Progress: func(int, int) { done.Add(1) },
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got != 7 || !early {
+		t.Errorf("Sized(%d), before any article was done: %v; want Sized(7), true", got, early)
 	}
 }

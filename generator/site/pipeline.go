@@ -97,6 +97,9 @@ func newRun(opts Options, snk sink, files *fileCache, prev map[key]*record, prev
 // empty.
 func (r *run) all() (errs diag.List) {
 	tree, errs := content.Scan(r.opts.FS)
+	if r.opts.Sized != nil {
+		r.opts.Sized(len(tree.Articles))
+	}
 	jobs := make([]*job, len(tree.Articles))
 	for i, p := range tree.Articles {
 		jobs[i] = &job{path: p, sidecar: tree.Sidecars[content.SidecarPath(p)]}
