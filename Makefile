@@ -41,8 +41,16 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzFind$$' -fuzztime $(FUZZTIME) ./generator/anchor/
 	$(GO) test -run '^$$' -fuzz '^FuzzDecodeSidecar$$' -fuzztime $(FUZZTIME) ./generator/content/
 
+# bench runs the Go microbenchmarks, then the benchmark runner (package
+# generator/internal/benchmark): Scholia against Hugo and a floor on
+# generated archives of BENCH_SIZES articles, the warm rebuild after one
+# edit, and the dev servers' save-to-screen in headless Chromium. Hugo and
+# Chromium are optional; the report says so when they are missing.
+BENCH_SIZES ?= 1000,10000
+
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...
+	$(GO) run ./generator/internal/benchmark/cmd/scholia-bench -sizes $(BENCH_SIZES) -serve
 
 # bench-serve measures the dev server's time from saving an article to the
 # reload event and to the new text on the page in headless Chromium (which

@@ -98,6 +98,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"sync"
 
 	"github.com/scholia/scholia/generator/anchor"
@@ -161,22 +162,7 @@ type Renderer struct {
 
 // New returns a Renderer with the given options.
 func New(opts Options) *Renderer {
-	htmlOpts := []renderer.Option{}
-	if opts.Unsafe {
-		htmlOpts = append(htmlOpts, ghtml.WithUnsafe())
-	}
-	article := goldmark.New(
-		// typographer is extension.Typographer that also records where
-		// each piece it makes came from, for the text model.
-		goldmark.WithExtensions(extension.GFM, extension.Footnote, typographer{}, claimExtender{}),
-		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
-		goldmark.WithRendererOptions(append(htmlOpts, renderer.WithNodeRenderers(
-			util.Prioritized(linkRenderer{allow: articleLinks}, 100),
-			util.Prioritized(imageRenderer{allow: articleImages}, 100),
-			util.Prioritized(codeRenderer{}, 100),
-			util.Prioritized(taskRenderer{}, 100),
-		))...),
-	)
+	article := articleMarkdown(opts, claimExtender{})
 	note := goldmark.New(
 		goldmark.WithExtensions(extension.GFM, extension.Typographer,
 			extension.NewFootnote(extension.WithFootnoteIDPrefixFunction(noteFootnotePrefix))),
@@ -188,6 +174,47 @@ func New(opts Options) *Renderer {
 		)),
 	)
 	return &Renderer{unsafe: opts.Unsafe, article: article, note: note}
+}
+
+// articleMarkdown is the goldmark setup of articles, with extra
+// extensions after the Markdown ones (New adds the claim marks).
+func articleMarkdown(opts Options, extra ...goldmark.Extender) goldmark.Markdown {
+	htmlOpts := []renderer.Option{}
+	if opts.Unsafe {
+		htmlOpts = append(htmlOpts, ghtml.WithUnsafe())
+	}
+	return goldmark.New(
+		// typographer is extension.Typographer that also records where
+		// each piece it makes came from, for the text model.
+		goldmark.WithExtensions(append([]goldmark.Extender{extension.GFM, extension.Footnote, typographer{}}, extra...)...),
+		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
+		goldmark.WithRendererOptions(append(htmlOpts, renderer.WithNodeRenderers(
+			util.Prioritized(linkRenderer{allow: articleLinks}, 100),
+			util.Prioritized(imageRenderer{allow: articleImages}, 100),
+			util.Prioritized(codeRenderer{}, 100),
+			util.Prioritized(taskRenderer{}, 100),
+		))...),
+	)
+}
+
+// Goldmark returns the goldmark setup of articles without the claim marks:
+// the same extensions, link, image and task renderers and chroma code
+// blocks as [New], so that a program that renders only Markdown (the
+// benchmark's floor) does exactly the Markdown work of a build. Its Convert
+// gives heading ids as [Renderer.Article] does; its Parser and Renderer
+// used directly give goldmark's own.
+func Goldmark(opts Options) goldmark.Markdown {
+	return withHeadingIDs{articleMarkdown(opts)}
+}
+
+// withHeadingIDs converts with this package's heading ids ("h-claim-..."),
+// which goldmark takes from the parser context of each call.
+type withHeadingIDs struct{ goldmark.Markdown }
+
+func (m withHeadingIDs) Convert(src []byte, w io.Writer, opts ...parser.ParseOption) error {
+	pc := parser.NewContext(parser.WithIDs(newHeadingIDs()))
+	doc := m.Parser().Parse(text.NewReader(src), append([]parser.ParseOption{parser.WithContext(pc)}, opts...)...)
+	return m.Renderer().Render(w, src, doc)
 }
 
 // Article renders the Markdown body of the article at path (relative to the

@@ -8,6 +8,16 @@
 //
 // Generated sites are made in memory on every run, so no benchmark corpus is
 // ever committed.
+//
+// # Archives
+//
+// [Archive] writes a larger, more varied site straight to disk, the same
+// for the same seed: articles of about 1,000 words with headings, lists,
+// emphasis, links, a blockquote and a code block, and sidecars of 10 claims
+// each. The benchmark (package benchmark) builds archives of 1,000 and
+// 10,000 articles this way:
+//
+//	if err := testsite.Archive(dir, 1000, 1); err != nil { ... }
 package testsite
 
 import (
