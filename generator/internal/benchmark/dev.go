@@ -42,7 +42,7 @@ func serveMemory(t tools, src string) (int64, error) {
 func saves(cfg Config, t tools, r *sizeResult, src, hugoSrc string) {
 	exe := chromium()
 	if exe == "" {
-		r.savesErr, r.hugoSaveE = errNoChromium, errNoChromium
+		r.savesErr, r.hugoSavesErr = errNoChromium, errNoChromium
 		return
 	}
 	ctx, cancel := browser(exe, filepath.Join(filepath.Dir(src), "chromium-profile"))
@@ -58,7 +58,7 @@ func saves(cfg Config, t tools, r *sizeResult, src, hugoSrc string) {
 	r.savesErr = err
 	fmt.Fprintf(cfg.Log, "scholia serve, save-to-screen: %v (%v)\n", r.saves, err)
 	if t.hugo == "" {
-		r.hugoSaveE = errors.New(hugoMissing)
+		r.hugoSavesErr = errors.New(hugoMissing)
 		return
 	}
 	addr, err = freeAddr()
@@ -67,7 +67,7 @@ func saves(cfg Config, t tools, r *sizeResult, src, hugoSrc string) {
 		r.hugoSaves, err = serveAndSave(ctx, exec.Command(t.hugo, "server", "-s", hugoSrc, "--bind", "127.0.0.1", "--port", port),
 			hugoReady, page, filepath.Join(hugoSrc, article))
 	}
-	r.hugoSaveE = err
+	r.hugoSavesErr = err
 	fmt.Fprintf(cfg.Log, "hugo server, save-to-screen: %v (%v)\n", r.hugoSaves, err)
 }
 

@@ -41,7 +41,9 @@
 // worked. Peak memory is the child's maximum resident set size from
 // wait4's rusage; for the dev server, which does not exit, it is VmHWM
 // from /proc/PID/status. Each figure of a row is the median of its runs,
-// taken on its own.
+// taken on its own. Before each run the file system is synced, outside
+// the timing, so that the writeback of the runs before (gigabytes at
+// 10,000 articles) does not slow the next one down.
 //
 // Save-to-screen is timed with one clock, this process's: from just
 // before the file is written until an evaluation in the page resolves. The

@@ -56,7 +56,7 @@ func (r *report) goals() []goal {
 	}
 	gs = append(gs,
 		ratio(fmt.Sprintf("%s: wall ≤ %.1f× Hugo", at, goalVsHugo), goalVsHugo, func(s *sizeResult) time.Duration { return s.hugo.Wall }, r.hugo),
-		ratio(fmt.Sprintf("%s: wall ≤ %.1f× the floor", at, goalVsFloor), goalVsFloor, func(s *sizeResult) time.Duration { return s.flr.Wall }, true))
+		ratio(fmt.Sprintf("%s: wall ≤ %.1f× the floor", at, goalVsFloor), goalVsFloor, func(s *sizeResult) time.Duration { return s.floor.Wall }, true))
 	if big == nil {
 		return gs
 	}

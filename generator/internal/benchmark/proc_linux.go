@@ -9,6 +9,10 @@ import (
 	"syscall"
 )
 
+// settle writes the earlier runs' files out to disk, so that their
+// writeback does not compete with the next run.
+func settle() { syscall.Sync() }
+
 // peakKiB is the finished process's maximum resident set size, which
 // Linux reports in KiB.
 func peakKiB(ps *os.ProcessState) int64 {

@@ -30,13 +30,13 @@ func (r *report) write(w io.Writer) {
 			name string
 			s    Sample
 			skip bool
-		}{{"scholia build", s.scholia, false}, {"hugo", s.hugo, !r.hugo}, {"floor", s.flr, false}} {
+		}{{"scholia build", s.scholia, false}, {"hugo", s.hugo, !r.hugo}, {"floor", s.floor, false}} {
 			if c.skip {
 				fmt.Fprintf(w, "| %s | hugo | %s | | | | |\n", thousands(s.n), hugoMissing)
 				continue
 			}
 			fmt.Fprintf(w, "| %s | %s | %s | %s | %s | %s | %s |\n", thousands(s.n), c.name, seconds(c.s.Wall), seconds(c.s.CPU),
-				mib(c.s.PeakKiB), r.ratio(c.s.Wall, s.hugo.Wall, r.hugo), r.ratio(c.s.Wall, s.flr.Wall, true))
+				mib(c.s.PeakKiB), r.ratio(c.s.Wall, s.hugo.Wall, r.hugo), r.ratio(c.s.Wall, s.floor.Wall, true))
 		}
 	}
 	fmt.Fprintf(w, "\nThe example site (the repository's own): %s wall, %s CPU, %s.\n\n", seconds(r.example.Wall), seconds(r.example.CPU), mib(r.example.PeakKiB))
@@ -59,7 +59,7 @@ func (r *report) write(w io.Writer) {
 		fmt.Fprintf(w, "\nSave-to-screen at %s articles: from just before the article is written until its new text is in the open page, %d saves, headless Chromium.\n\n", thousands(s.n), saveCount)
 		fmt.Fprintln(w, "| dev server | median | fastest | slowest |\n|---|---:|---:|---:|")
 		saveRow(w, "scholia serve", s.saves, s.savesErr)
-		saveRow(w, "hugo server", s.hugoSaves, s.hugoSaveE)
+		saveRow(w, "hugo server", s.hugoSaves, s.hugoSavesErr)
 	}
 	fmt.Fprintln(w)
 	r.writeGoals(w)
@@ -76,7 +76,7 @@ func saveRow(w io.Writer, name string, ds []time.Duration, err error) {
 // saveSize is the size save-to-screen was measured at, or nil.
 func (r *report) saveSize() *sizeResult {
 	for _, s := range r.sizes {
-		if len(s.saves) > 0 || s.savesErr != nil || len(s.hugoSaves) > 0 || s.hugoSaveE != nil {
+		if len(s.saves) > 0 || s.savesErr != nil || len(s.hugoSaves) > 0 || s.hugoSavesErr != nil {
 			return s
 		}
 	}

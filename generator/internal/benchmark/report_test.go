@@ -16,10 +16,10 @@ func sample(wall time.Duration, mib int64) Sample {
 func TestReportJudgesEachGoal(t *testing.T) {
 	r := &report{runs: 3, cores: 2, seed: 1, hugo: true, example: sample(40*time.Millisecond, 20),
 		sizes: []*sizeResult{
-			{n: 1000, scholia: sample(time.Second, 50), hugo: sample(2*time.Second, 90), flr: sample(900*time.Millisecond, 30),
+			{n: 1000, scholia: sample(time.Second, 50), hugo: sample(2*time.Second, 90), floor: sample(900*time.Millisecond, 30),
 				warm: sample(300*time.Millisecond, 50), serveKiB: 80 << 10,
-				saves: []time.Duration{30 * time.Millisecond, 40 * time.Millisecond, 45 * time.Millisecond}, hugoSaveE: errors.New("boom | bang")},
-			{n: 10000, scholia: sample(10*time.Second, 200), hugo: sample(20*time.Second, 400), flr: sample(5*time.Second, 60),
+				saves: []time.Duration{30 * time.Millisecond, 40 * time.Millisecond, 45 * time.Millisecond}, hugoSavesErr: errors.New("boom | bang")},
+			{n: 10000, scholia: sample(10*time.Second, 200), hugo: sample(20*time.Second, 400), floor: sample(5*time.Second, 60),
 				warm: sample(500*time.Millisecond, 190), serveKiB: 600 << 10},
 		}}
 	var b strings.Builder
@@ -48,7 +48,7 @@ func TestReportJudgesEachGoal(t *testing.T) {
 // against it, and names the size the 10,000-article goals fell back to.
 func TestReportWithoutHugo(t *testing.T) {
 	r := &report{runs: 1, cores: 2, seed: 1, sizes: []*sizeResult{
-		{n: 200, scholia: sample(time.Second, 50), flr: sample(time.Second, 30), warm: sample(time.Second, 50)}}}
+		{n: 200, scholia: sample(time.Second, 50), floor: sample(time.Second, 30), warm: sample(time.Second, 50)}}}
 	var b strings.Builder
 	r.write(&b)
 	out := b.String()

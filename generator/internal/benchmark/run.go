@@ -98,14 +98,16 @@ func cold(paths ...string) error {
 	return nil
 }
 
-// runs measures a cold run of cmd n times, after prepare, and gives the
-// median.
+// runs measures cmd n times, each after prepare (which readies a cold
+// run, or makes an edit) and after the disk has caught up with the runs
+// before, and gives the median.
 func runs(cfg Config, what string, n int, prepare func() error, cmd func() *exec.Cmd) (Sample, error) {
 	var samples []Sample
 	for i := range n {
 		if err := prepare(); err != nil {
 			return Sample{}, err
 		}
+		settle()
 		s, err := measure(cmd())
 		if err != nil {
 			return Sample{}, fmt.Errorf("benchmark: %s: %w", what, err)
@@ -140,13 +142,13 @@ func exampleBuild(cfg Config, t tools, tmp string) (Sample, error) {
 
 // sizeResult is what one archive size measured.
 type sizeResult struct {
-	n                   int
-	scholia, hugo, flr  Sample
-	warm, noCache       Sample
-	serveKiB            int64
-	serveErr            error
-	saves, hugoSaves    []time.Duration
-	savesErr, hugoSaveE error
+	n                      int
+	scholia, hugo, floor   Sample
+	warm, noCache          Sample
+	serveKiB               int64
+	serveErr               error
+	saves, hugoSaves       []time.Duration
+	savesErr, hugoSavesErr error
 }
 
 // runSize measures the archive of n articles: cold builds, then a warm
@@ -184,7 +186,7 @@ func runSize(cfg Config, t tools, tmp string, n int) (*sizeResult, error) {
 			return nil, err
 		}
 	}
-	if r.flr, err = runs(cfg, label+", floor", cfg.Runs,
+	if r.floor, err = runs(cfg, label+", floor", cfg.Runs,
 		func() error { return cold(out("floor")) },
 		func() *exec.Cmd { return exec.Command(t.floor, "-src", src, "-out", out("floor")) }); err != nil {
 		return nil, err
