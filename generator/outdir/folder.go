@@ -136,11 +136,21 @@ func (o *Folder) Link(rel, old string) error {
 	// folder of p was made by a build.
 	err = os.Link(old, filepath.Join(o.tmp, p))
 	if errors.Is(err, fs.ErrExist) {
-		if err = o.root.Remove(p); err == nil {
+		if err = o.clear(p); err == nil {
 			err = os.Link(old, filepath.Join(o.tmp, p))
 		}
 	}
 	return err
+}
+
+// clear removes what stands at p in a reused folder: a file, or a folder
+// where this build writes a file. The spare is not served, and removing a
+// name never changes a file the served output shares.
+func (o *Folder) clear(p string) error {
+	if info, err := o.root.Lstat(p); err == nil && info.IsDir() && o.reused {
+		return o.root.RemoveAll(p)
+	}
+	return o.root.Remove(p)
 }
 
 // create makes a new file at p. A file there already (in a reused folder)
@@ -149,7 +159,7 @@ func (o *Folder) Link(rel, old string) error {
 func (o *Folder) create(p string) (*os.File, error) {
 	f, err := o.root.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if errors.Is(err, fs.ErrExist) {
-		if err = o.root.Remove(p); err == nil {
+		if err = o.clear(p); err == nil {
 			f, err = o.root.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 		}
 	}

@@ -1,6 +1,7 @@
 package outdir
 
 import (
+	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
@@ -44,34 +45,38 @@ func (o *Folder) Lstat(rel string) (Stat, bool) {
 	return StatOf(info), true
 }
 
-// Remove removes the files at rels from the folder being written, then
-// the folders that leaves empty.
-func (o *Folder) Remove(rels []string) error {
-	dirs := map[string]bool{}
-	for _, rel := range rels {
-		p, err := CleanRel(rel)
-		if err != nil {
+// Keep removes from the folder being written every file for whose slash
+// path keep is false, then the folders that leaves empty. It walks the
+// whole folder, so that nothing a build did not make survives in it.
+func (o *Folder) Keep(keep func(rel string) bool) error {
+	var gone, dirs []string
+	err := fs.WalkDir(o.root.FS(), ".", func(p string, d fs.DirEntry, err error) error {
+		switch {
+		case err != nil:
 			return err
+		case p == ".":
+		case d.IsDir():
+			dirs = append(dirs, p)
+		case !d.Type().IsRegular() || !keep(p):
+			gone = append(gone, p)
 		}
-		if err := o.root.Remove(p); err != nil && !os.IsNotExist(err) {
-			return err
-		}
-		for d := filepath.Dir(p); d != "."; d = filepath.Dir(d) {
-			dirs[d] = true
-		}
-	}
-	// Deepest first, so a parent is tried after its children; a folder
-	// that still holds something stays.
-	order := make([]string, 0, len(dirs))
-	for d := range dirs {
-		order = append(order, d)
-	}
-	sort.Slice(order, func(i, j int) bool {
-		return strings.Count(order[i], string(filepath.Separator)) > strings.Count(order[j], string(filepath.Separator))
+		return nil
 	})
-	for _, d := range order {
-		o.root.Remove(d)
-		o.dirs.Delete(d)
+	if err != nil {
+		return err
+	}
+	for _, p := range gone {
+		if err := o.root.Remove(filepath.FromSlash(p)); err != nil && !os.IsNotExist(err) {
+			return err
+		}
+	}
+	// Deepest first, so that a parent is tried after its children; a
+	// folder that still holds something stays.
+	sort.Slice(dirs, func(i, j int) bool { return strings.Count(dirs[i], "/") > strings.Count(dirs[j], "/") })
+	for _, p := range dirs {
+		if o.root.Remove(filepath.FromSlash(p)) == nil {
+			o.dirs.Delete(filepath.FromSlash(p))
+		}
 	}
 	return nil
 }

@@ -8,7 +8,7 @@ import (
 
 // TestReuse checks the spare's life: Commit keeps the old output as the
 // spare, Reuse writes into it without touching files it shares with the
-// output, and Remove prunes what a build no longer makes.
+// output, and Keep prunes what a build no longer makes.
 func TestReuse(t *testing.T) {
 	dir := t.TempDir()
 	out, spare := filepath.Join(dir, "public"), filepath.Join(dir, "cache", "output")
@@ -62,11 +62,15 @@ func TestReuse(t *testing.T) {
 	if got := read(filepath.Join(out, "a/index.html")); got != "a1" {
 		t.Errorf("writing the spare changed the served output: %q", got)
 	}
-	if err := third.Remove([]string{"b/c/index.html"}); err != nil {
+	os.WriteFile(filepath.Join(spare, "stray.txt"), []byte("not built"), 0o644)
+	if err := third.Keep(func(rel string) bool { return rel == "a/index.html" }); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := os.Stat(filepath.Join(spare, "b")); !os.IsNotExist(err) {
-		t.Errorf("Remove left the emptied folders: %v", err)
+		t.Errorf("Keep left the emptied folders: %v", err)
+	}
+	if _, err := os.Stat(filepath.Join(spare, "stray.txt")); !os.IsNotExist(err) {
+		t.Errorf("Keep left a file no build made: %v", err)
 	}
 	write(third, "b", "a file where a folder was")
 	if kept, err := third.Commit("three", spare); err != nil || !kept {

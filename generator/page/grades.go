@@ -1,6 +1,11 @@
 package page
 
-import "github.com/scholia/scholia/generator/config"
+import (
+	"encoding/binary"
+	"errors"
+
+	"github.com/scholia/scholia/generator/config"
+)
 
 // Grades turns a scale into template grades with their tones.
 func Grades(s config.Scale) []Grade {
@@ -55,4 +60,43 @@ func CountsOf(gs []Grade, ratings []string) []Count {
 		}
 	}
 	return out
+}
+
+// GobEncode encodes g for the build cache: gob would read a Value that
+// points to 0 back as no value at all.
+func (g Grade) GobEncode() ([]byte, error) {
+	var b []byte
+	for _, s := range []string{g.ID, g.Label, g.Description, g.Tone} {
+		b = binary.AppendUvarint(b, uint64(len(s)))
+		b = append(b, s...)
+	}
+	if g.Value == nil {
+		return append(b, 0), nil
+	}
+	return binary.AppendVarint(append(b, 1), int64(*g.Value)), nil
+}
+
+// GobDecode decodes what GobEncode made.
+func (g *Grade) GobDecode(b []byte) error {
+	var f [4]string
+	for i := range f {
+		n, k := binary.Uvarint(b)
+		if k <= 0 || uint64(len(b)-k) < n {
+			return errors.New("grade: short data")
+		}
+		f[i], b = string(b[k:k+int(n)]), b[k+int(n):]
+	}
+	*g = Grade{ID: f[0], Label: f[1], Description: f[2], Tone: f[3]}
+	if len(b) == 0 {
+		return errors.New("grade: short data")
+	}
+	if b[0] == 1 {
+		v, k := binary.Varint(b[1:])
+		if k <= 0 {
+			return errors.New("grade: bad value")
+		}
+		n := int(v)
+		g.Value = &n
+	}
+	return nil
 }

@@ -1,6 +1,8 @@
 package page
 
-import "testing"
+import (
+	"testing"
+)
 
 func TestTagSlug(t *testing.T) {
 	for _, tc := range []struct{ in, want string }{

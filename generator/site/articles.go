@@ -23,9 +23,10 @@ func (r *run) article(j *job) error {
 		return nil
 	}
 	a := j.parsed
+	j.parsed = nil // pages without a sidecar are few, but need not stay
 	if a == nil {
 		var err error
-		if a, j.kept, err = r.load(j.path); err != nil {
+		if a, j.kept, j.in, err = r.load(j.path); err != nil {
 			return err
 		}
 		if !j.kept {
@@ -33,6 +34,7 @@ func (r *run) article(j *job) error {
 			r.record(j.in, j.rec)
 			return nil
 		}
+		pageKey, annoKey = r.articleKeys(j.in)
 	}
 	art, anno, err := renderArticle(r.md, r.site, a)
 	if err != nil {
@@ -40,12 +42,12 @@ func (r *run) article(j *job) error {
 	}
 	j.rec = newRecord(r.site, a, art, anno != nil)
 	r.count(func(s *Stats) { s.Rendered++ })
-	if !a.Home && r.claim(a.OutPath, a.Path) {
+	if !a.Home && r.claim(a.OutPath, pageOwner(a.Path)) {
 		if err := r.articlePage(a.OutPath, pageKey, a, art); err != nil {
 			return err
 		}
 	}
-	if anno != nil && r.claim(annotationsPathOf(a.OutPath), a.Path) {
+	if anno != nil && r.claim(annotationsPathOf(a.OutPath), annoOwner(a.Path)) {
 		if err := r.put(annotationsPathOf(a.OutPath), annoKey, anno); err != nil {
 			return err
 		}
@@ -60,16 +62,17 @@ func (r *run) keepAll(rec *record, pageKey, annoKey key) bool {
 	type out struct {
 		rel string
 		k   key
+		by  owner
 	}
 	var outs []out
 	if !rec.Home {
-		outs = append(outs, out{rec.OutPath, pageKey})
+		outs = append(outs, out{rec.OutPath, pageKey, pageOwner(rec.Path)})
 	}
 	if rec.Annotated {
-		outs = append(outs, out{annotationsPathOf(rec.OutPath), annoKey})
+		outs = append(outs, out{annotationsPathOf(rec.OutPath), annoKey, annoOwner(rec.Path)})
 	}
 	for _, o := range outs {
-		if !r.claim(o.rel, rec.Path) {
+		if !r.claim(o.rel, o.by) {
 			return true // CheckOutputs reports the clash
 		}
 	}
@@ -119,4 +122,10 @@ func (r *run) execute(rel string, k key, p *page.Page) error {
 		return err
 	}
 	return r.put(rel, k, buf.Bytes())
+}
+
+func pageOwner(path string) owner { return owner{kind: ownerPage, path: path, name: path} }
+
+func annoOwner(path string) owner {
+	return owner{kind: ownerMade, path: path, name: "the annotations of " + path}
 }

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -55,9 +56,17 @@ func Build(opts Options) (*Result, error) {
 	if opts.Now.IsZero() {
 		opts.Now = start
 	}
+	if err := apart(opts.Out, opts.Cache); err != nil {
+		return nil, err
+	}
 	m := &manifest{}
 	spare := ""
 	if opts.Cache != "" && opts.Out != "" {
+		unlock, err := lockCache(opts.Cache)
+		if err != nil {
+			return nil, err
+		}
+		defer unlock()
 		// A cache that cannot be read is a cold build, not a failure.
 		m, _ = loadManifest(opts.Cache, opts.Out)
 		spare = spareDir(opts.Cache, opts.Out)
@@ -124,6 +133,29 @@ func commit(opts Options, ds *dirSink, m *manifest, records map[key]*record, spa
 		return fmt.Errorf("writing the build cache: %w (the site was built; -no-cache builds without it)", err)
 	}
 	return nil
+}
+
+// apart checks that the output folder and the cache folder do not hold
+// one another: the swap would move one into the other.
+func apart(out, cache string) error {
+	if out == "" || cache == "" {
+		return nil
+	}
+	o, err1 := filepath.Abs(out)
+	c, err2 := filepath.Abs(cache)
+	if err := errors.Join(err1, err2); err != nil {
+		return err
+	}
+	if inside(o, c) || inside(c, o) {
+		return fmt.Errorf("the output folder %s and the build cache %s overlap: choose an output folder outside the cache (or build with -no-cache)", out, cache)
+	}
+	return nil
+}
+
+// inside reports whether path a is b or under it.
+func inside(a, b string) bool {
+	rel, err := filepath.Rel(b, a)
+	return err == nil && filepath.IsLocal(rel) || rel == "."
 }
 
 // spareDir is where the cache keeps the output before last, when it is on

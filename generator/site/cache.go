@@ -59,6 +59,7 @@ func loadManifest(dir, out string) (*manifest, error) {
 	if err := gob.NewDecoder(bytes.NewReader(payload)).Decode(m); err != nil || m.Code != codeKey() {
 		return &manifest{}, nil
 	}
+	m.Records = trusted(m.Records)
 	if abs, err := filepath.Abs(out); err != nil || abs != m.Out || m.OutID == "" || outdir.ID(out) != m.OutID {
 		m.Files = nil
 	}
@@ -94,4 +95,26 @@ func (m *manifest) save(dir string) error {
 		os.Remove(tmp.Name())
 	}
 	return err
+}
+
+// trusted keeps the records that read back as they were written: a record
+// whose summary or claims no longer hash to the digests it was saved with
+// (an encoding that lost something) is dropped, and its article rendered
+// again.
+func trusted(records map[key]*record) map[key]*record {
+	ins := make([]key, 0, len(records))
+	for in := range records {
+		ins = append(ins, in)
+	}
+	ok := make([]bool, len(ins))
+	forEach(len(ins), nil, func(int) string { return manifestName }, func(i int) error {
+		ok[i] = records[ins[i]].intact()
+		return nil
+	})
+	for i, in := range ins {
+		if !ok[i] {
+			delete(records, in)
+		}
+	}
+	return records
 }

@@ -35,11 +35,16 @@ func TestWarmEqualsCold(t *testing.T) {
 		t.Run(fmt.Sprint("seed", seed), func(t *testing.T) {
 			dir := t.TempDir()
 			out, cache := filepath.Join(dir, "public"), filepath.Join(dir, "cache")
+			drafts := false
 			editSequence(t, seed+10, steps, func(fsys fstest.MapFS) {
 				cachedBuild(t, fsys, out, cache)
 			}, func(fsys fstest.MapFS, what string, _ []string) {
-				res := cachedBuild(t, fsys, out, cache)
-				cold := build(t, fsys, Options{})
+				drafts = seed%2 == 1 && !drafts // a build with drafts, then one without
+				res, err := Build(Options{FS: fsys, Out: out, Cache: cache, Now: fixedNow, Drafts: drafts})
+				if err != nil {
+					t.Fatalf("%s: build: %v", what, err)
+				}
+				cold := build(t, fsys, Options{Drafts: drafts})
 				if diff := diffFiles(builtFiles(t, cold), builtFiles(t, out)); diff != "" {
 					t.Fatalf("%s: warm build differs from a cold one:\n%s", what, diff)
 				}

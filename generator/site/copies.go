@@ -21,7 +21,7 @@ func (r *run) copies(static []content.File, embedded *fileCache) diag.List {
 	}
 	var all []cp
 	for _, f := range static {
-		if r.claim(f.Out, f.Path) {
+		if r.claim(f.Out, owner{kind: ownerStatic, path: f.Path, name: f.Path}) {
 			all = append(all, cp{f.Out, f.Path, r.opts.FS, r.files})
 		}
 	}
@@ -31,7 +31,11 @@ func (r *run) copies(static []content.File, embedded *fileCache) diag.List {
 		if f.Site {
 			files = r.files
 		}
-		if r.claim(rel, "theme "+f.Name) {
+		by := owner{kind: ownerMade, name: "the default theme's " + rel + " (to replace it, put yours at templates/" + rel + ")"}
+		if f.Site {
+			by = owner{kind: ownerMade, path: f.Name, name: f.Name}
+		}
+		if r.claim(rel, by) {
 			all = append(all, cp{rel, f.Name, f.FS, files})
 		}
 	}
@@ -49,11 +53,14 @@ func (r *run) copies(static []content.File, embedded *fileCache) diag.List {
 		if _, err := outdir.CleanRel(c.rel); err != nil {
 			return err
 		}
+		if err := r.sink.copy(c.rel, k.sum(), c.fsys, c.name); err != nil {
+			return err
+		}
 		r.count(func(s *Stats) { s.Written++ })
-		return r.sink.copy(c.rel, k.sum(), c.fsys, c.name)
+		return nil
 	})
 	css := newKeyer("code.css")
-	if r.claim("assets/code.css", "code.css") && !r.keep("assets/code.css", css.sum()) {
+	if r.claim("assets/code.css", owner{kind: ownerMade, name: "the code stylesheet scholia makes"}) && !r.keep("assets/code.css", css.sum()) {
 		errs.Add(r.put("assets/code.css", css.sum(), markup.Stylesheet()))
 	}
 	return errs

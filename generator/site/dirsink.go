@@ -75,15 +75,16 @@ func (d *dirSink) keep(rel string, k key) bool {
 	return true
 }
 
-// prune removes from the spare what this build did not make.
+// prune removes from the spare everything this build did not make, what
+// the manifest knows of and anything else someone put there.
 func (d *dirSink) prune() error {
-	var gone []string
-	for rel := range d.spare {
-		if _, ok := d.next[rel]; !ok {
-			gone = append(gone, rel)
-		}
+	if d.spare == nil {
+		return nil
 	}
-	return d.out.Remove(gone)
+	return d.out.Keep(func(rel string) bool {
+		_, ok := d.next[rel]
+		return ok
+	})
 }
 
 func (d *dirSink) write(rel string, k key, data []byte) error {

@@ -2,6 +2,7 @@ package site
 
 import (
 	"errors"
+	"path/filepath"
 	"testing"
 	"testing/fstest"
 
@@ -52,5 +53,32 @@ func TestBuildErrors(t *testing.T) {
 	}
 	if !errors.Is(err, anchor.ErrNotFound) || !errors.Is(err, anchor.ErrAmbiguous) {
 		t.Errorf("errors.Is does not see the anchoring errors: %v", err)
+	}
+}
+
+// TestCheckPlansOutputs checks that check fails where build would on an
+// output path: a file whose name makes no clean output path, and two
+// sources of one output, without writing anything.
+func TestCheckPlansOutputs(t *testing.T) {
+	for name, fsys := range map[string]fstest.MapFS{
+		"backslash in a file name": {
+			"content/a.md":          {Data: []byte(okArticle)},
+			`content/static/a\..\x`: {Data: []byte("x")},
+		},
+		"two sources of one page": {
+			"content/a.md":       {Data: []byte(okArticle)},
+			"content/a/index.md": {Data: []byte(okArticle)},
+		},
+	} {
+		t.Run(name, func(t *testing.T) {
+			_, checkErr := Build(Options{FS: fsys, Now: fixedNow})
+			_, buildErr := Build(Options{FS: fsys, Now: fixedNow, Out: filepath.Join(t.TempDir(), "public")})
+			if checkErr == nil || buildErr == nil {
+				t.Fatalf("check: %v; build: %v; want both to fail", checkErr, buildErr)
+			}
+			if checkErr.Error() != buildErr.Error() {
+				t.Errorf("check and build say different things:\ncheck: %v\nbuild: %v", checkErr, buildErr)
+			}
+		})
 	}
 }

@@ -2,6 +2,7 @@ package site
 
 import (
 	"fmt"
+	"maps"
 	"math/rand/v2"
 	"path"
 	"slices"
@@ -23,7 +24,9 @@ import (
 type model struct {
 	title    string
 	paginate int
-	theme    bool // a claims.html override that shows more than the default
+	theme    bool   // a claims.html override that shows more than the default
+	style    bool   // a stylesheet override
+	home     string // the home page's own text, "" for none
 	articles map[string]*mArticle
 	static   map[string]string
 	n        int // names made so far
@@ -32,6 +35,8 @@ type model struct {
 type mArticle struct {
 	title, desc string
 	date        time.Time
+	lastmod     time.Time
+	slug        string
 	tags        []string
 	draft       bool
 	sidecar     bool
@@ -96,7 +101,13 @@ func (m *model) files() map[string]string {
 	maps(m.static)
 	if m.theme {
 		files["templates/claims.html"] = `{{define "title"}}All claims{{end}}{{define "main"}}<ul>{{range .Claims}}<li>{{.Claim.Claim}} | {{.Note}} | {{.Claimant}} | {{.Grade.Label}} | {{.ArticleTitle}} | {{.Date.Year}}</li>{{end}}</ul>{{end}}`
-		files["templates/home.html"] = `{{define "main"}}{{range .Articles}}<p>{{.Title}} {{.Description}} {{.Lastmod}} {{.Tags}} {{with .Review}}{{.Label}}{{end}}</p>{{end}}{{template "pager" .Paginator}}{{end}}`
+		files["templates/home.html"] = `{{define "main"}}{{.Body}}{{range .Articles}}<p>{{.Title}} {{.Description}} {{.Lastmod}} {{.Tags}} {{with .Review}}{{.Label}} {{with .Value}}v={{.}}{{else}}none{{end}}{{end}}</p>{{end}}{{template "pager" .Paginator}}{{end}}`
+	}
+	if m.style {
+		files["templates/assets/style.css"] = "body { color: rebeccapurple }\n"
+	}
+	if m.home != "" {
+		files["content/index.md"] = "---\ntitle: Home\n---\n\n" + m.home + "\n"
 	}
 	for p, a := range m.articles {
 		var b strings.Builder
@@ -106,6 +117,12 @@ func (m *model) files() map[string]string {
 		}
 		if a.draft {
 			b.WriteString("draft: true\n")
+		}
+		if !a.lastmod.IsZero() {
+			fmt.Fprintf(&b, "lastmod: %s\n", a.lastmod.Format(time.DateOnly))
+		}
+		if a.slug != "" {
+			fmt.Fprintf(&b, "slug: %s\n", a.slug)
 		}
 		b.WriteString("---\n\n")
 		for i, w := range a.words {
@@ -153,7 +170,7 @@ func (m *model) edit(rng *rand.Rand) string {
 		}
 		return a.claims[rng.IntN(len(a.claims))]
 	}
-	switch rng.IntN(20) {
+	switch rng.IntN(26) {
 	case 0, 16, 17, 18:
 		claim().note = fmt.Sprintf("Edited note %d.", rng.IntN(1000))
 		return "note of " + p
@@ -213,6 +230,32 @@ func (m *model) edit(rng *rand.Rand) string {
 	case 15:
 		a.desc = fmt.Sprintf("Described %d.", rng.IntN(1000))
 		return "description of " + p
+	case 19:
+		m.style = !m.style
+		return "stylesheet override"
+	case 20:
+		m.home = []string{"", "Welcome.", "Welcome *back*."}[rng.IntN(3)]
+		return "home page"
+	case 21:
+		for _, k := range slices.Sorted(maps.Keys(m.static)) {
+			delete(m.static, k)
+			break
+		}
+		return "delete a static file"
+	case 22:
+		if p != "content/about.md" {
+			a.sidecar = !a.sidecar
+		}
+		return "sidecar of " + p
+	case 23:
+		if p != "content/about.md" {
+			m.n++
+			a.slug = []string{"", fmt.Sprintf("s%d", m.n)}[rng.IntN(2)]
+		}
+		return "slug of " + p
+	case 24:
+		a.lastmod = a.date.AddDate(0, 1, 0)
+		return "lastmod of " + p
 	default:
 		claim().note = "A note with a [link](https://example.org/) and *emphasis*."
 		return "note of " + p
@@ -288,21 +331,49 @@ func TestLiveEqualsFresh(t *testing.T) {
 	for seed := range uint64(3) {
 		t.Run(fmt.Sprint("seed", seed), func(t *testing.T) {
 			var l *Live
+			var before map[string]string // what Live served after the last update
 			editSequence(t, seed, steps, func(fsys fstest.MapFS) {
 				var err error
 				if l, err = NewLive(Options{FS: fsys, Now: fixedNow}); err != nil {
 					t.Fatal(err)
 				}
+				before = liveFiles(t, l)
 			}, func(fsys fstest.MapFS, what string, changed []string) {
-				if _, err := l.Update(changed); err != nil {
+				up, err := l.Update(changed)
+				if err != nil {
 					t.Fatalf("%s: update: %v", what, err)
 				}
+				after := liveFiles(t, l)
 				fresh := build(t, fsys, Options{})
-				if diff := diffFiles(builtFiles(t, fresh), liveFiles(t, l)); diff != "" {
+				if diff := diffFiles(builtFiles(t, fresh), after); diff != "" {
 					t.Fatalf("%s: live differs from a fresh build:\n%s", what, diff)
 				}
+				checkReported(t, what, up, before, after)
+				before = after
 			})
 		})
+	}
+}
+
+// checkReported checks that an update names exactly the outputs that
+// changed and those that are gone: what the dev server tells open pages.
+func checkReported(t *testing.T, what string, up *Update, before, after map[string]string) {
+	t.Helper()
+	var changed, removed []string
+	for rel, b := range after {
+		if old, ok := before[rel]; !ok || old != b {
+			changed = append(changed, rel)
+		}
+	}
+	for rel := range before {
+		if _, ok := after[rel]; !ok {
+			removed = append(removed, rel)
+		}
+	}
+	sort.Strings(changed)
+	sort.Strings(removed)
+	if !slices.Equal(changed, up.Changed) || !slices.Equal(removed, up.Removed) {
+		t.Errorf("%s: update reports changed %v, removed %v; the outputs changed %v, removed %v", what, up.Changed, up.Removed, changed, removed)
 	}
 }
 

@@ -25,6 +25,7 @@ type keyer struct {
 	// known holds the hashes of values met again and again (an article's
 	// summary in every list that shows it), by pointer, made once.
 	known map[any]key
+	depth int
 }
 
 func newKeyer(kind string) *keyer {
@@ -72,22 +73,35 @@ func (k *keyer) value(v any) { k.walk(reflect.ValueOf(v)) }
 
 var timeType = reflect.TypeFor[time.Time]()
 
+// maxDepth bounds how deep walk follows pointers and fields: template
+// data is shallow, and a cycle must fail plainly, not overflow the stack.
+const maxDepth = 64
+
+// walk hashes v with its kind first, so that values of different kinds
+// never hash alike. A nil slice or map hashes as an empty one: templates
+// cannot tell them apart, and the build cache does not keep the
+// difference.
 func (k *keyer) walk(v reflect.Value) {
 	if !v.IsValid() {
-		k.str("<nil>")
+		k.h.Write([]byte{0})
 		return
 	}
+	if k.depth++; k.depth > maxDepth {
+		panic(fmt.Sprintf("site: template data nested more than %d deep (a cycle?)", maxDepth))
+	}
+	defer func() { k.depth-- }()
 	if k.known != nil && v.Kind() == reflect.Pointer && v.CanInterface() {
 		if d, ok := k.known[v.Interface()]; ok {
 			k.key(d)
 			return
 		}
 	}
+	k.h.Write([]byte{byte(v.Kind())})
 	var n [8]byte
 	switch v.Kind() {
 	case reflect.Pointer, reflect.Interface:
+		k.bool(!v.IsNil())
 		if v.IsNil() {
-			k.str("<nil>")
 			return
 		}
 		if v.Kind() == reflect.Interface {
@@ -96,19 +110,13 @@ func (k *keyer) walk(v reflect.Value) {
 		k.walk(v.Elem())
 	case reflect.Struct:
 		if v.Type() == timeType && v.CanInterface() {
-			t := v.Interface().(time.Time)
-			b, _ := t.MarshalBinary()
-			k.bytes(b)
+			k.time(v.Interface().(time.Time))
 			return
 		}
 		for i := range v.NumField() {
 			k.walk(v.Field(i))
 		}
 	case reflect.Slice, reflect.Array:
-		if v.Kind() == reflect.Slice && v.IsNil() {
-			k.str("<nil>")
-			return
-		}
 		binary.LittleEndian.PutUint64(n[:], uint64(v.Len()))
 		k.h.Write(n[:])
 		for i := range v.Len() {
@@ -134,6 +142,20 @@ func (k *keyer) walk(v reflect.Value) {
 		// none, so meeting one is a bug, not a cache miss to paper over.
 		panic(fmt.Sprintf("site: cannot hash a %s", v.Type()))
 	}
+}
+
+// time hashes an instant with its zone's name and offset, which a template
+// may show.
+func (k *keyer) time(t time.Time) {
+	var n [8]byte
+	binary.LittleEndian.PutUint64(n[:], uint64(t.Unix()))
+	k.h.Write(n[:])
+	binary.LittleEndian.PutUint64(n[:], uint64(t.Nanosecond()))
+	k.h.Write(n[:])
+	name, off := t.Zone()
+	k.str(name)
+	binary.LittleEndian.PutUint64(n[:], uint64(off))
+	k.h.Write(n[:])
 }
 
 // walkMap hashes a map in the order of its keys' hashes, which does not

@@ -35,7 +35,7 @@ func (r *run) lists(jobs []*job) diag.List {
 	all := r.listPages(recs)
 	return forEach(len(all), nil, func(i int) string { return all[i].rel }, func(i int) error {
 		l := all[i]
-		if !r.claim(l.rel, "list") {
+		if !r.claim(l.rel, owner{kind: ownerMade, name: "a page scholia makes itself"}) {
 			return nil
 		}
 		k := newKeyer("list")

@@ -33,17 +33,17 @@ type run struct {
 	prev     map[key]*record // records of the last run, by input key
 	next     map[key]*record // records of this run
 	mu       sync.Mutex      // guards next and plan
-	plan     map[string]string
+	plan     map[string]owner
+	clashes  map[string][2]owner
 	stats    Stats
 	done     atomic.Int64
 }
 
 // Stats counts what a run made and what it reused.
 type Stats struct {
-	Pages, Files       int // HTML pages, other files
-	Rendered, Reused   int // articles rendered, articles whose outputs were kept
-	Written, Kept      int // outputs written, outputs kept from an earlier run
-	ConfigOrThemeDirty bool
+	Pages, Files     int // HTML pages, other files
+	Rendered, Reused int // articles rendered, articles whose outputs were kept
+	Written, Kept    int // outputs written, outputs kept from an earlier run
 }
 
 // embeddedFiles knows the hashes of the default theme's files, which
@@ -88,7 +88,7 @@ func newRun(opts Options, snk sink, files *fileCache, prev map[key]*record, prev
 	return &run{
 		opts: opts, cfg: cfg, cfgKey: k.sum(), theme: th,
 		md:   markup.New(markup.Options{Unsafe: cfg.UnsafeHTML}),
-		sink: snk, files: files, embedded: embeddedFiles, prev: prev, next: map[key]*record{}, plan: map[string]string{},
+		sink: snk, files: files, embedded: embeddedFiles, prev: prev, next: map[key]*record{}, plan: map[string]owner{}, clashes: map[string][2]owner{},
 	}, nil
 }
 
@@ -125,6 +125,7 @@ func (r *run) all() (errs diag.List) {
 	errs.Add(content.CheckOutputs(&content.Site{Articles: stubs, Static: tree.Static}))
 	errs = append(errs, r.lists(jobs)...)
 	errs = append(errs, r.copies(tree.Static, r.embedded)...)
+	errs = append(errs, r.clashErrors()...)
 	r.progress(total)
 	errs.Sort()
 	return errs
@@ -144,26 +145,20 @@ func (r *run) prepare(j *job) error {
 	if err != nil {
 		return diag.List{{Path: j.path, Msg: "cannot read: " + err.Error(), Err: err}}
 	}
-	k := newKeyer("article")
-	k.key(r.cfgKey)
-	k.str(j.path)
-	k.key(sum)
-	k.bool(j.sidecar)
+	var ssum key
 	if j.sidecar {
 		sp := content.SidecarPath(j.path)
-		ssum, err := r.files.sum(r.opts.FS, sp)
-		if err != nil {
+		if ssum, err = r.files.sum(r.opts.FS, sp); err != nil {
 			return diag.List{{Path: sp, Msg: "cannot read: " + err.Error(), Err: err}}
 		}
-		k.key(ssum)
 	}
-	j.in = k.sum()
+	j.in = r.inputKey(j.path, sum, j.sidecar, ssum)
 	if rec := r.prev[j.in]; rec != nil && rec.Rendered == r.keeps(rec) {
 		j.rec, j.kept = rec, rec.Rendered
 		return nil
 	}
 	if !j.sidecar {
-		j.parsed, j.kept, j.parseErr = r.load(j.path)
+		j.parsed, j.kept, j.in, j.parseErr = r.load(j.path)
 		if j.parseErr != nil {
 			return j.parseErr
 		}
@@ -174,25 +169,42 @@ func (r *run) prepare(j *job) error {
 	return nil
 }
 
+// inputKey is the key of an article's inputs: its bytes and its
+// sidecar's, under the configuration.
+func (r *run) inputKey(p string, sum key, sidecar bool, ssum key) key {
+	k := newKeyer("article")
+	k.key(r.cfgKey)
+	k.str(p)
+	k.key(sum)
+	k.bool(sidecar)
+	if sidecar {
+		k.key(ssum)
+	}
+	return k.sum()
+}
+
 func (r *run) keeps(rec *record) bool {
 	o := content.Options{Drafts: r.opts.Drafts, Future: r.opts.Future, Now: r.opts.Now}
 	return o.Keeps(content.Front{Draft: rec.Draft, Date: rec.Date})
 }
 
-// load reads and parses an article and its sidecar.
-func (r *run) load(p string) (*content.Article, bool, error) {
-	src, _, err := r.files.read(r.opts.FS, p)
+// load reads and parses an article and its sidecar, and returns the key
+// of the very bytes it parsed: a file saved again since it was first
+// hashed is keyed by what was rendered, never by what was hashed.
+func (r *run) load(p string) (*content.Article, bool, key, error) {
+	src, sum, err := r.files.read(r.opts.FS, p)
 	if err != nil {
-		return nil, false, diag.List{{Path: p, Msg: "cannot read: " + err.Error(), Err: err}}
+		return nil, false, key{}, diag.List{{Path: p, Msg: "cannot read: " + err.Error(), Err: err}}
 	}
+	sp := content.SidecarPath(p)
+	sidecar, ssum, err := r.files.read(r.opts.FS, sp)
+	if err != nil && !isNotExist(err) {
+		return nil, false, key{}, diag.List{{Path: sp, Msg: "cannot read: " + err.Error(), Err: err}}
+	}
+	has := err == nil
 	o := content.Options{Drafts: r.opts.Drafts, Future: r.opts.Future, Now: r.opts.Now}
-	return content.Parse(r.cfg, p, src, func() ([]byte, bool, error) {
-		b, _, err := r.files.read(r.opts.FS, content.SidecarPath(p))
-		if err != nil && !isNotExist(err) {
-			return nil, false, err
-		}
-		return b, err == nil, nil
-	}, &o)
+	a, keep, err := content.Parse(r.cfg, p, src, func() ([]byte, bool, error) { return sidecar, has, nil }, &o)
+	return a, keep, r.inputKey(p, sum, has, ssum), err
 }
 
 // newSite makes .Site: the configuration and the menu of ordinary pages.
@@ -213,16 +225,58 @@ func (r *run) newSite(jobs []*job) *page.Site {
 	return s
 }
 
-// claim plans the output at rel for owner: false when another source has
-// it already (an error that CheckOutputs reports with both names).
-func (r *run) claim(rel, owner string) bool {
+// owner is what makes an output: an article, a file of the site copied
+// as it is, or scholia (a list page, annotations, an asset).
+type owner struct {
+	kind ownerKind
+	path string // the content file it comes from, if any
+	name string // how errors name it
+}
+
+type ownerKind int
+
+const (
+	ownerPage   ownerKind = iota // an article's page
+	ownerStatic                  // a file of content/ copied as it is
+	ownerMade                    // a list page, annotations, an asset, the code stylesheet
+)
+
+// claim plans the output at rel for o: false when another owner has it
+// already. content.CheckOutputs reports two articles, or an article and a
+// copied file, at one path, with the place of the slug; every other clash
+// is reported by clashErrors.
+func (r *run) claim(rel string, o owner) bool {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	if o, ok := r.plan[rel]; ok && o != owner {
-		return false
+	first, ok := r.plan[rel]
+	if !ok {
+		r.plan[rel] = o
+		return true
 	}
-	r.plan[rel] = owner
-	return true
+	if first == o {
+		return true
+	}
+	// Two articles whose annotations clash make one page too, which
+	// CheckOutputs reports.
+	bothArticles := content.IsArticle(first.path) && content.IsArticle(o.path)
+	if (first.kind == ownerMade || o.kind == ownerMade) && !bothArticles {
+		r.clashes[rel] = [2]owner{first, o}
+	}
+	return false
+}
+
+// clashErrors says which two sources make one output, for each clash.
+func (r *run) clashErrors() diag.List {
+	var errs diag.List
+	for _, rel := range sortedKeys(r.clashes) {
+		pair := r.clashes[rel]
+		a, b := pair[0], pair[1]
+		if a.path == "" || b.path != "" && b.path < a.path {
+			a, b = b, a // name a file of the site first, and in a stable order
+		}
+		errs.Add(diag.Errorf(a.path, 0, 0, "%s would make %s, which is %s: rename or move %s", a.path, rel, b.name, a.path))
+	}
+	return errs
 }
 
 // put writes one output, checking its path first, so that a path that a
@@ -231,8 +285,11 @@ func (r *run) put(rel string, k key, data []byte) error {
 	if _, err := outdir.CleanRel(rel); err != nil {
 		return err
 	}
+	if err := r.sink.write(rel, k, data); err != nil {
+		return err
+	}
 	r.count(func(s *Stats) { s.Written++ })
-	return r.sink.write(rel, k, data)
+	return nil
 }
 
 func (r *run) record(in key, rec *record) {
