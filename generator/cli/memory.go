@@ -13,8 +13,8 @@ import (
 // the environment overrides both.
 const (
 	budgetBase       = 48 << 20 // the program, templates and pages in flight
-	budgetPerArticle = 8 << 10  // a build's record of one article
-	servePerArticle  = 32 << 10 // the dev server's pages of one article, compressed
+	budgetPerArticle = 16 << 10 // a build's record of one article, with its claims
+	servePerArticle  = 24 << 10 // the dev server's pages of one article, compressed
 	relaxedGCPercent = 400
 )
 
