@@ -2,6 +2,7 @@ package site
 
 import (
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -119,20 +120,33 @@ func TestCacheNotTrusted(t *testing.T) {
 		name: "another version",
 		spoil: func(t *testing.T, out, cache string) {
 			m, err := loadManifest(cache, out)
-			if err != nil || m.Records == nil {
-				t.Fatalf("loadManifest: %v, %d records", err, len(m.Records))
-			}
-			for _, r := range m.Records {
-				if r.Summary != nil {
-					r.Summary.Title = "from another version"
-				}
+			if err != nil || len(m.records) == 0 {
+				t.Fatalf("loadManifest: %v, %d records", err, len(m.records))
 			}
 			m.Code[0] ^= 0xff
-			if err := m.save(cache); err != nil {
+			if err := m.save(cache, m.records); err != nil {
 				t.Fatal(err)
 			}
 		},
 		written: 40,
+	}, {
+		name: "damaged record",
+		spoil: func(t *testing.T, out, cache string) {
+			var p string
+			filepath.WalkDir(filepath.Join(cache, "records"), func(q string, d fs.DirEntry, err error) error {
+				if err == nil && !d.IsDir() && p == "" {
+					p = q
+				}
+				return err
+			})
+			b, err := os.ReadFile(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			b[len(b)-3] ^= 0xff
+			os.WriteFile(p, b, 0o644)
+		},
+		written: 1,
 	}, {
 		name: "output file edited in place",
 		spoil: func(t *testing.T, out, cache string) {
@@ -212,5 +226,29 @@ func TestSized(t *testing.T) {
 	}
 	if got != 7 || !early {
 		t.Errorf("Sized(%d), before any article was done: %v; want Sized(7), true", got, early)
+	}
+}
+
+// TestRecordsReadBack checks that every record of a build reads back from
+// its file as it was written: what lists show of an article must not
+// depend on whether it came from the cache.
+func TestRecordsReadBack(t *testing.T) {
+	for name, fsys := range map[string]fs.FS{"example": exampleFS, "generated": generatedSite(30), "small": archiveFS(t, "small-site.txtar")} {
+		t.Run(name, func(t *testing.T) {
+			dir := t.TempDir()
+			out, cache := filepath.Join(dir, "public"), filepath.Join(dir, "cache")
+			if _, err := Build(Options{FS: fsys, Out: out, Cache: cache, Now: fixedNow}); err != nil {
+				t.Fatal(err)
+			}
+			m, err := loadManifest(cache, out)
+			if err != nil || len(m.records) == 0 || len(m.records) != len(m.RecordKeys) {
+				t.Fatalf("loadManifest: %v; %d of %d records", err, len(m.records), len(m.RecordKeys))
+			}
+			for k, r := range m.records {
+				if !r.intact() {
+					t.Errorf("record %x (%s) reads back unlike what was written", k[:4], r.Path)
+				}
+			}
+		})
 	}
 }

@@ -4,27 +4,51 @@ import (
 	"crypto/sha256"
 	"errors"
 	"io/fs"
+	"maps"
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/scholia/scholia/generator/outdir"
 )
 
 // fileCache knows the hash of each file of a site that it has read. A file
-// whose size and modification time are what they were is not read again,
-// unless it was forgotten: the dev server forgets every path its watcher
-// reports, so a save within the clock's resolution is never missed.
+// whose size, modification time and inode are what they were is not read
+// again, unless it was forgotten: the dev server forgets every path its
+// watcher reports, so a save within the clock's resolution is never
+// missed. A build seeds it from the last build's.
 type fileCache struct {
 	mu   sync.Mutex
 	sums map[string]fileSum
 }
 
+// fileSum is what the cache knows of a file: its stat when it was read,
+// and the hash of its bytes.
 type fileSum struct {
-	size int64
-	mod  time.Time
-	sum  key
+	Stat outdir.Stat
+	Sum  key
 }
 
 func newFileCache() *fileCache { return &fileCache{sums: map[string]fileSum{}} }
+
+// seed starts the cache with what an earlier build knew, for the files
+// modified well before that build started (a file saved within the
+// clock's resolution of being read could have changed unseen).
+func (c *fileCache) seed(sums map[string]fileSum, started time.Time) {
+	before := started.Add(-2 * time.Second).UnixNano()
+	for name, s := range sums {
+		if s.Stat.Mtime < before {
+			c.sums[name] = s
+		}
+	}
+}
+
+// export returns what the cache knows, for the next build to seed from.
+func (c *fileCache) export() map[string]fileSum {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return maps.Clone(c.sums)
+}
 
 // sum returns the hash of a file's bytes.
 func (c *fileCache) sum(fsys fs.FS, name string) (key, error) {
@@ -35,8 +59,8 @@ func (c *fileCache) sum(fsys fs.FS, name string) (key, error) {
 	c.mu.Lock()
 	s, ok := c.sums[name]
 	c.mu.Unlock()
-	if ok && s.size == info.Size() && s.mod.Equal(info.ModTime()) {
-		return s.sum, nil
+	if ok && s.Stat == outdir.StatOf(info) {
+		return s.Sum, nil
 	}
 	_, sum, err := c.read(fsys, name)
 	return sum, err
@@ -56,7 +80,7 @@ func (c *fileCache) read(fsys fs.FS, name string) ([]byte, key, error) {
 	full := sha256.Sum256(b)
 	copy(sum[:], full[:])
 	c.mu.Lock()
-	c.sums[name] = fileSum{size: info.Size(), mod: info.ModTime(), sum: sum}
+	c.sums[name] = fileSum{Stat: outdir.StatOf(info), Sum: sum}
 	c.mu.Unlock()
 	return b, sum, nil
 }

@@ -2,6 +2,7 @@ package site
 
 import (
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -10,6 +11,7 @@ import (
 	"testing/fstest"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/scholia/scholia/templates"
 )
 
 // listSite has five articles, two per list page, with tags and claims.
@@ -92,6 +94,34 @@ func TestLists(t *testing.T) {
 	for _, want := range []string{`href="/claims/inaccurate/">2 claims</a>`, `href="/claims/accurate/">1 claim</a>`, `href="/claims/misleading/">0 claims</a>`, "5 claims reviewed in all"} {
 		if !strings.Contains(ratings, want) {
 			t.Errorf("the ratings page has no %q", want)
+		}
+	}
+}
+
+// TestWordsInTemplates checks that the words of list pages and of the
+// menu come from the theme: a site that gives every page kind a title of
+// its own, and its own menu, shows none of the default theme's English.
+func TestWordsInTemplates(t *testing.T) {
+	fsys := archiveFS(t, "small-site.txtar")
+	for kind, title := range map[string]string{"tags": "Étiquettes", "tag": "Étiquette {{.Tag.Name}}", "claims": "Affirmations", "ratings": "Échelles", "404": "Introuvable"} {
+		fsys["templates/"+kind+".html"] = &fstest.MapFile{Data: []byte(`{{define "title"}}` + title + `{{end}}{{define "main"}}<h1>{{template "title" .}}</h1>{{end}}`)}
+	}
+	base, err := fs.ReadFile(templates.FS, "base.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fr := strings.NewReplacer(`"Title" "Claims"`, `"Title" "Affirmations"`, `"Title" "Ratings"`, `"Title" "Échelles"`).Replace(string(base))
+	fsys["templates/base.html"] = &fstest.MapFile{Data: []byte(fr)}
+	out := build(t, fsys, Options{})
+	for _, rel := range []string{"tags/index.html", "claims/index.html", "ratings/index.html", "404.html"} {
+		page := readTree(t, out)[rel]
+		for _, english := range []string{">Tags<", "Tagged", "Claims reviewed", "Rating scales", "Page not found", ">Claims<", ">Ratings<"} {
+			if strings.Contains(page, english) {
+				t.Errorf("%s shows %q, which the theme does not say", rel, english)
+			}
+		}
+		if !strings.Contains(page, "Affirmations") {
+			t.Errorf("%s does not show the theme's menu", rel)
 		}
 	}
 }

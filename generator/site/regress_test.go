@@ -8,6 +8,7 @@ import (
 	"sync"
 	"testing"
 	"testing/fstest"
+	"time"
 )
 
 // Regression tests for problems a review of the pipeline found.
@@ -196,5 +197,45 @@ func TestKeyedByParsedBytes(t *testing.T) {
 	}
 	if got, _ := l.File("p/index.html"); !strings.Contains(string(got), "says one") {
 		t.Errorf("the file says one; the page served says otherwise:\n%s", got)
+	}
+}
+
+// countingFS counts the reads of each file.
+type countingFS struct {
+	fstest.MapFS
+	mu    sync.Mutex
+	reads map[string]int
+}
+
+func (c *countingFS) ReadFile(name string) ([]byte, error) {
+	c.mu.Lock()
+	c.reads[name]++
+	c.mu.Unlock()
+	return c.MapFS.ReadFile(name)
+}
+
+// TestWarmBuildReadsWhatChanged checks that a warm build reads only the
+// files whose stat changed since the last build hashed them.
+func TestWarmBuildReadsWhatChanged(t *testing.T) {
+	fsys := generatedSite(10)
+	for _, f := range fsys {
+		f.ModTime = fixedNow.Add(-time.Hour)
+	}
+	dir := t.TempDir()
+	out, cache := filepath.Join(dir, "public"), filepath.Join(dir, "cache")
+	cachedBuild(t, fsys, out, cache)
+	f := fsys["content/articles/a0003.md"]
+	f.Data, f.ModTime = append(f.Data, "\nOne more line.\n"...), fixedNow.Add(-30*time.Minute)
+	c := &countingFS{MapFS: fsys, reads: map[string]int{}}
+	if _, err := Build(Options{FS: c, Out: out, Cache: cache, Now: fixedNow}); err != nil {
+		t.Fatal(err)
+	}
+	for name, n := range c.reads {
+		if strings.HasPrefix(name, "content/") && !strings.HasPrefix(name, "content/articles/a0003.") {
+			t.Errorf("the warm build read %s %d times; it has not changed", name, n)
+		}
+	}
+	if c.reads["content/articles/a0003.md"] == 0 {
+		t.Error("the warm build did not read the edited article")
 	}
 }
