@@ -84,6 +84,7 @@ func Build(opts Options) (*Result, error) {
 	files.seed(m.Sums, m.Started)
 	r, err := newRun(opts, snk, files, m.records, nil)
 	if err == nil {
+		r.prevLists = m.Lists
 		if errs := r.all(); len(errs) > 0 {
 			err = errs
 		}
@@ -106,7 +107,7 @@ func Build(opts Options) (*Result, error) {
 		}
 	}
 	if ds != nil {
-		if err := commit(opts, ds, m, r.next, spare, files.export(), start); err != nil {
+		if err := commit(opts, ds, m, r, spare, files.export(), start); err != nil {
 			return nil, err
 		}
 	}
@@ -117,7 +118,7 @@ func Build(opts Options) (*Result, error) {
 // commit swaps the new output in and saves the cache: the records, the
 // new output's files, and those of the old one, kept as the spare when
 // they are known.
-func commit(opts Options, ds *dirSink, m *manifest, records map[key]*record, spare string, sums map[string]fileSum, started time.Time) error {
+func commit(opts Options, ds *dirSink, m *manifest, r *run, spare string, sums map[string]fileSum, started time.Time) error {
 	id := ds.id()
 	if m.Files == nil {
 		spare = "" // what the old output holds is not known: remove it
@@ -127,11 +128,11 @@ func commit(opts Options, ds *dirSink, m *manifest, records map[key]*record, spa
 		return err
 	}
 	abs, _ := filepath.Abs(opts.Out)
-	next := &manifest{Code: codeKey(), Out: abs, OutID: id, Files: ds.next, Sums: sums, Started: started}
+	next := &manifest{Code: codeKey(), Out: abs, OutID: id, Files: ds.next, Sums: sums, Started: started, Lists: r.listed}
 	if kept {
 		next.Spare, next.SpareID = m.Files, m.OutID
 	}
-	if err := next.save(opts.Cache, records); err != nil {
+	if err := next.save(opts.Cache, r.next); err != nil {
 		return fmt.Errorf("writing the build cache: %w (the site was built; -no-cache builds without it)", err)
 	}
 	return nil

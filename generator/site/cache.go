@@ -46,6 +46,8 @@ type manifest struct {
 	// from a build that started at Started.
 	Sums    map[string]fileSum
 	Started time.Time
+	// Lists are the key of the build's list pages and each page's key.
+	Lists listSet
 
 	records map[key]*record
 }

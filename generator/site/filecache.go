@@ -20,6 +20,10 @@ import (
 type fileCache struct {
 	mu   sync.Mutex
 	sums map[string]fileSum
+	// watched is true when every change is reported through forget (the
+	// dev server's watcher): a file the cache knows is then not even
+	// stat'ed again.
+	watched bool
 }
 
 // fileSum is what the cache knows of a file: its stat when it was read,
@@ -52,6 +56,14 @@ func (c *fileCache) export() map[string]fileSum {
 
 // sum returns the hash of a file's bytes.
 func (c *fileCache) sum(fsys fs.FS, name string) (key, error) {
+	if c.watched {
+		c.mu.Lock()
+		s, ok := c.sums[name]
+		c.mu.Unlock()
+		if ok {
+			return s.Sum, nil
+		}
+	}
 	info, err := fs.Stat(fsys, name)
 	if err != nil {
 		return key{}, err

@@ -119,6 +119,10 @@ func (k *keyer) walk(v reflect.Value) {
 	case reflect.Slice, reflect.Array:
 		binary.LittleEndian.PutUint64(n[:], uint64(v.Len()))
 		k.h.Write(n[:])
+		if v.Type().Elem().Kind() == reflect.Uint8 && (v.Kind() == reflect.Slice || v.CanAddr()) {
+			k.h.Write(v.Bytes()) // keys and byte strings, at once
+			return
+		}
 		for i := range v.Len() {
 			k.walk(v.Index(i))
 		}

@@ -28,7 +28,22 @@ func (r *run) lists(jobs []*job) diag.List {
 			recs = append(recs, j.rec)
 		}
 	}
-	known := map[any]key{}
+	// Lists are made of the records in order, .Site, the theme and the
+	// time the feed may show: when all of those are what they were, every
+	// list page is, and none is made or even keyed again.
+	set := newKeyer("lists")
+	set.key(r.siteKey)
+	set.bytes(r.theme.Sum[:])
+	set.value(feedNow(summaries(recs), r.opts.Now))
+	for _, rec := range recs {
+		set.key(rec.Sum)
+	}
+	r.listed = listSet{Key: set.sum(), Pages: map[string]key{}}
+	if r.keepLists() {
+		return nil
+	}
+	// .Site is on every page: hash it once (siteKey holds it all).
+	known := map[any]key{r.site: r.siteKey}
 	for _, rec := range recs {
 		rec.digests(known)
 	}
@@ -47,6 +62,9 @@ func (r *run) lists(jobs []*job) diag.List {
 		} else {
 			k.value(l.data)
 		}
+		r.mu.Lock()
+		r.listed.Pages[l.rel] = k.sum()
+		r.mu.Unlock()
 		if r.keep(l.rel, k.sum()) {
 			return nil
 		}
@@ -103,6 +121,43 @@ func (r *run) listPages(recs []*record) []list {
 	return append(out, r.crawlerFiles(recs, sums, home != nil, out)...)
 }
 
+// listSet is the key of all the lists of a run, and each page's key.
+type listSet struct {
+	Key   key
+	Pages map[string]key
+}
+
+// keepLists keeps every list page of the last run when the lists' inputs
+// are what they were.
+func (r *run) keepLists() bool {
+	if r.prevLists.Key != r.listed.Key || len(r.prevLists.Pages) == 0 {
+		return false
+	}
+	for rel, k := range r.prevLists.Pages {
+		if !r.claim(rel, owner{kind: ownerMade, name: "a page scholia makes itself"}) || !r.keep(rel, k) {
+			return false
+		}
+	}
+	r.listed = r.prevLists
+	return true
+}
+
+// feedNow is the time the feed shows: the build's, but only for entries
+// without a date (or no entries), so that it is not keyed by the time
+// otherwise and made again every run.
+func feedNow(sums []*page.Summary, now time.Time) time.Time {
+	feed := sums[:min(len(sums), publish.FeedSize)]
+	for _, e := range feed {
+		if e.Date.IsZero() && e.Lastmod.IsZero() {
+			return now
+		}
+	}
+	if len(feed) == 0 {
+		return now
+	}
+	return time.Time{}
+}
+
 // crawlerFiles are the feed, the sitemap and robots.txt.
 func (r *run) crawlerFiles(recs []*record, sums []*page.Summary, home bool, lists []list) []list {
 	s := r.site
@@ -122,17 +177,7 @@ func (r *run) crawlerFiles(recs []*record, sums []*page.Summary, home bool, list
 		}
 	}
 	sort.Slice(pages, func(i, j int) bool { return pages[i].URL < pages[j].URL })
-	// The feed shows the time of the build only for entries without a
-	// date: keying it by the time otherwise would remake it every run.
-	var now time.Time
-	for _, e := range feed {
-		if e.Date.IsZero() && e.Lastmod.IsZero() {
-			now = r.opts.Now
-		}
-	}
-	if len(feed) == 0 {
-		now = r.opts.Now
-	}
+	now := feedNow(sums, r.opts.Now)
 	return []list{
 		{rel: "feed.xml", make: func() ([]byte, error) { return publish.Feed(s, feed, now) }, data: []any{s, feed, now}},
 		{rel: "sitemap.xml", make: func() ([]byte, error) { return publish.Sitemap(s, pages) }, data: []any{s, pages}},

@@ -34,6 +34,7 @@ type liveState struct {
 	records map[key]*record
 	theme   *theme.Theme // nil when it could not be loaded
 	cfgKey  key
+	lists   listSet
 	errs    diag.List
 }
 
@@ -83,13 +84,14 @@ func (l *Live) Update(paths []string) (*Update, error) {
 	r, err := newRun(opts, snk, l.files, prev.records, prev.theme)
 	var errs diag.List
 	if err == nil {
+		r.prevLists = prev.lists
 		errs = r.all()
 	} else {
 		errs.Add(err)
 		errs.Sort()
 	}
 	if len(errs) > 0 {
-		failed := &liveState{tree: prev.tree, records: prev.records, theme: prev.theme, cfgKey: prev.cfgKey, errs: errs}
+		failed := &liveState{tree: prev.tree, records: prev.records, theme: prev.theme, cfgKey: prev.cfgKey, lists: prev.lists, errs: errs}
 		if len(prev.tree.files) == 0 && r != nil {
 			// Nothing good to keep serving yet: serve what did build.
 			failed.tree, failed.records, failed.theme = snk.tree(), r.next, r.theme
@@ -97,7 +99,7 @@ func (l *Live) Update(paths []string) (*Update, error) {
 		l.state.Store(failed)
 		return nil, errs
 	}
-	next := &liveState{tree: snk.tree(), records: r.next, theme: r.theme, cfgKey: r.cfgKey}
+	next := &liveState{tree: snk.tree(), records: r.next, theme: r.theme, cfgKey: r.cfgKey, lists: r.listed}
 	up := &Update{Stats: r.stats, Full: prev.theme == nil || prev.theme.Sum != r.theme.Sum || prev.cfgKey != r.cfgKey}
 	up.Changed, up.Removed = next.tree.changes(prev.tree)
 	for rel, f := range next.tree.files {
@@ -114,6 +116,7 @@ func (l *Live) Update(paths []string) (*Update, error) {
 		}
 	}
 	l.state.Store(next)
+	l.files.watched = true // from now on, the watcher reports what changes
 	up.Duration = time.Since(start)
 	return up, nil
 }

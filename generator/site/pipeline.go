@@ -32,11 +32,13 @@ type run struct {
 	embedded *fileCache      // the default theme's
 	prev     map[key]*record // records of the last run, by input key
 	next     map[key]*record // records of this run
-	mu       sync.Mutex      // guards next and plan
+	mu       sync.Mutex      // guards next, plan, clashes, lists and stats
 	plan     map[string]owner
 	clashes  map[string][2]owner
-	stats    Stats
-	done     atomic.Int64
+	// The list pages of the last run and of this one.
+	prevLists, listed listSet
+	stats             Stats
+	done              atomic.Int64
 }
 
 // Stats counts what a run made and what it reused.

@@ -30,6 +30,9 @@ type record struct {
 	// The digests of Summary and Entries: their hashes, made once.
 	SummarySum key
 	EntrySums  []key
+	// Sum is the digest of the whole record, made last (with Sum zero):
+	// what the lists of a site are made from, in one key.
+	Sum key
 }
 
 // newRecord records a rendered article (art nil: one the options left out)
@@ -43,15 +46,15 @@ func newRecord(s *page.Site, a *content.Article, art *page.Article, annotated bo
 		r.Lastmod = r.Date
 	}
 	if art == nil {
-		return r
+		return r.sealed()
 	}
 	r.Rendered, r.Annotated = true, annotated
 	switch {
 	case a.Home:
 		r.Body = art.Body
-		return r
+		return r.sealed()
 	case r.Menu:
-		return r
+		return r.sealed()
 	}
 	url := s.URL(a.URLPath)
 	for _, c := range art.Claims {
@@ -72,6 +75,13 @@ func newRecord(s *page.Site, a *content.Article, art *page.Article, annotated bo
 		sum.Review = &g
 	}
 	r.Summary, r.SummarySum = sum, digestOf("summary", sum)
+	return r.sealed()
+}
+
+// sealed sets the record's Sum.
+func (r *record) sealed() *record {
+	r.Sum = key{}
+	r.Sum = digestOf("record", r)
 	return r
 }
 
@@ -91,6 +101,9 @@ func (r *record) digests(known map[any]key) {
 // intact reports whether the record's summary and claims still hash to
 // their digests.
 func (r *record) intact() bool {
+	if sum := r.Sum; r.sealed().Sum != sum {
+		return false
+	}
 	if r.Summary != nil && digestOf("summary", r.Summary) != r.SummarySum {
 		return false
 	}
