@@ -10,6 +10,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/scholia/scholia/generator/content"
 	"github.com/scholia/scholia/generator/diag"
 	"github.com/scholia/scholia/generator/theme"
 )
@@ -35,6 +36,7 @@ type liveState struct {
 	theme   *theme.Theme // nil when it could not be loaded
 	cfgKey  key
 	lists   listSet
+	scanned *content.Tree // nil when the last run found problems in the walk
 	errs    diag.List
 }
 
@@ -85,6 +87,9 @@ func (l *Live) Update(paths []string) (*Update, error) {
 	var errs diag.List
 	if err == nil {
 		r.prevLists = prev.lists
+		if onlyEdits(l.opts.FS, prev.scanned, paths) {
+			r.scanned = prev.scanned
+		}
 		errs = r.all()
 	} else {
 		errs.Add(err)
@@ -99,7 +104,7 @@ func (l *Live) Update(paths []string) (*Update, error) {
 		l.state.Store(failed)
 		return nil, errs
 	}
-	next := &liveState{tree: snk.tree(), records: r.next, theme: r.theme, cfgKey: r.cfgKey, lists: r.listed}
+	next := &liveState{tree: snk.tree(), records: r.next, theme: r.theme, cfgKey: r.cfgKey, lists: r.listed, scanned: r.scanned}
 	up := &Update{Stats: r.stats, Full: prev.theme == nil || prev.theme.Sum != r.theme.Sum || prev.cfgKey != r.cfgKey}
 	up.Changed, up.Removed = next.tree.changes(prev.tree)
 	for rel, f := range next.tree.files {
@@ -119,6 +124,26 @@ func (l *Live) Update(paths []string) (*Update, error) {
 	l.files.watched = true // from now on, the watcher reports what changes
 	up.Duration = time.Since(start)
 	return up, nil
+}
+
+// onlyEdits reports whether every path is a file of the walk that is
+// still a file: then no file came or went, and the walk stands.
+func onlyEdits(fsys fs.FS, tree *content.Tree, paths []string) bool {
+	if tree == nil {
+		return false
+	}
+	for _, p := range paths {
+		p = path.Clean(p)
+		if !strings.HasPrefix(p, content.Dir+"/") {
+			continue // site.yaml and templates/ are not walked
+		}
+		known := tree.Sidecars[p] || slices.Contains(tree.Articles, p) ||
+			slices.ContainsFunc(tree.Static, func(f content.File) bool { return f.Path == p })
+		if info, err := fs.Stat(fsys, p); !known || err != nil || !info.Mode().IsRegular() {
+			return false
+		}
+	}
+	return true
 }
 
 // touched reports whether name is one of paths or under one of them.

@@ -35,6 +35,9 @@ type run struct {
 	mu       sync.Mutex      // guards next, plan, clashes, lists and stats
 	plan     map[string]owner
 	clashes  map[string][2]owner
+	// scanned is the walk of content/: given by the dev server when no
+	// file came or went, made by the run otherwise.
+	scanned *content.Tree
 	// The list pages of the last run and of this one.
 	prevLists, listed listSet
 	stats             Stats
@@ -98,7 +101,11 @@ func newRun(opts Options, snk sink, files *fileCache, prev map[key]*record, prev
 // holds whatever succeeded, and must not be published when errs is not
 // empty.
 func (r *run) all() (errs diag.List) {
-	tree, errs := content.Scan(r.opts.FS)
+	tree, errs := r.scanned, diag.List(nil)
+	if tree == nil {
+		tree, errs = content.Scan(r.opts.FS)
+	}
+	r.scanned = tree
 	if r.opts.Sized != nil {
 		r.opts.Sized(len(tree.Articles))
 	}
