@@ -15,7 +15,7 @@ import (
 	"github.com/scholia/scholia/generator/anchor"
 )
 
-const specPath = "../../../shared/corpus/commonmark/spec.json"
+const specPath = "testdata/commonmark/spec.json"
 
 type specExample struct {
 	Markdown string `json:"markdown"`

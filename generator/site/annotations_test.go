@@ -23,8 +23,8 @@ import (
 )
 
 // w3cSuite is the W3C Web Annotation test suite (w3c/web-annotation-tests),
-// kept outside the project in the shared corpus.
-const w3cSuite = "../../../shared/corpus/w3c-web-annotation-tests"
+// vendored in testdata with its licence.
+const w3cSuite = "testdata/w3c-web-annotation-tests"
 
 // suiteURL is where the tests pretend the suite lives: its schemas refer to
 // each other by bare file name ("annotations.json#/definitions/...").
