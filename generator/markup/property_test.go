@@ -27,7 +27,7 @@ func loadSpec(t testing.TB) []specExample {
 	t.Helper()
 	data, err := os.ReadFile(specPath)
 	if errors.Is(err, fs.ErrNotExist) {
-		t.Skipf("CommonMark corpus %s is missing: spec-based test skipped", specPath)
+		t.Fatalf("the CommonMark examples %s are missing", specPath)
 	}
 	if err != nil {
 		t.Fatal(err)
