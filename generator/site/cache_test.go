@@ -255,3 +255,23 @@ func TestRecordsReadBack(t *testing.T) {
 		})
 	}
 }
+
+// intact reports whether the record's summary and claims still hash to
+// their digests.
+func (r *record) intact() bool {
+	if sum := r.Sum; r.sealed().Sum != sum {
+		return false
+	}
+	if r.Summary != nil && digestOf("summary", r.Summary) != r.SummarySum {
+		return false
+	}
+	if len(r.Entries) != len(r.EntrySums) {
+		return false
+	}
+	for i, e := range r.Entries {
+		if digestOf("claim entry", e) != r.EntrySums[i] {
+			return false
+		}
+	}
+	return true
+}

@@ -46,7 +46,6 @@ type run struct {
 
 // Stats counts what a run made and what it reused.
 type Stats struct {
-	Pages, Files     int // HTML pages, other files
 	Rendered, Reused int // articles rendered, articles whose outputs were kept
 	Written, Kept    int // outputs written, outputs kept from an earlier run
 }

@@ -98,26 +98,6 @@ func (r *record) digests(known map[any]key) {
 	}
 }
 
-// intact reports whether the record's summary and claims still hash to
-// their digests.
-func (r *record) intact() bool {
-	if sum := r.Sum; r.sealed().Sum != sum {
-		return false
-	}
-	if r.Summary != nil && digestOf("summary", r.Summary) != r.SummarySum {
-		return false
-	}
-	if len(r.Entries) != len(r.EntrySums) {
-		return false
-	}
-	for i, e := range r.Entries {
-		if digestOf("claim entry", e) != r.EntrySums[i] {
-			return false
-		}
-	}
-	return true
-}
-
 // listed reports whether the home page, tags, claims and feed list it.
 func (r *record) listed() bool { return r.Summary != nil }
 
