@@ -3,26 +3,13 @@ package server
 import (
 	"context"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"testing"
 	"time"
 
 	"github.com/chromedp/chromedp"
+	"github.com/scholia/scholia/generator/internal/chromium"
 )
-
-// chromium finds Debian's chromium (CI installs it) or another Chrome.
-func chromium() string {
-	if _, err := os.Stat("/usr/bin/chromium"); err == nil {
-		return "/usr/bin/chromium"
-	}
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "google-chrome-stable"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	return ""
-}
 
 // tab is a headless Chromium tab driven by a test or a benchmark.
 type tab struct {
@@ -34,24 +21,16 @@ type tab struct {
 // test, saying so, when there is none.
 func openTab(t testing.TB, timeout time.Duration) *tab {
 	t.Helper()
-	exe := chromium()
+	exe := chromium.Find()
 	if exe == "" {
 		t.Skip("SKIPPED browser test: chromium not installed")
 	}
 	if testing.Short() {
 		t.Skip("SKIPPED browser test: -short")
 	}
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(exe), chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU,
-		chromedp.UserDataDir(t.TempDir()), chromedp.WindowSize(900, 500),
-		chromedp.Flag("disable-background-networking", true), chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true), chromedp.Flag("no-first-run", true), chromedp.Flag("disable-quic", true),
-		chromedp.Flag("disable-dev-shm-usage", true),
-	)
-	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
-	ctx, cancelCtx := chromedp.NewContext(actx)
+	ctx, stop := chromium.Start(exe, t.TempDir(), 900, 500)
 	ctx, cancel := context.WithTimeout(ctx, timeout)
-	t.Cleanup(func() { cancel(); cancelCtx(); cancelAlloc() })
+	t.Cleanup(func() { cancel(); stop() })
 	return &tab{t: t, ctx: ctx}
 }
 

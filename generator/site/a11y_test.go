@@ -6,13 +6,13 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
-	"os/exec"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
+	"github.com/scholia/scholia/generator/internal/chromium"
 )
 
 // TestAccessibility opens every page of the example site and of the small
@@ -23,13 +23,7 @@ func TestAccessibility(t *testing.T) {
 	if os.Getenv("SCHOLIA_PAGE_CHECKS") == "" {
 		t.Skip("run by make test-html, which sets SCHOLIA_PAGE_CHECKS=1")
 	}
-	chrome := ""
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
-		if p, err := exec.LookPath(name); err == nil {
-			chrome = p
-			break
-		}
-	}
+	chrome := chromium.Find()
 	if chrome == "" {
 		t.Skip("SKIPPED the accessibility check: chromium is not installed")
 	}
@@ -41,14 +35,9 @@ func TestAccessibility(t *testing.T) {
 	if err != nil {
 		t.Skipf("SKIPPED the accessibility check: no axe-core at %s (run `make tools`)", axePath)
 	}
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(chrome), chromedp.NoSandbox, chromedp.DisableGPU,
-		chromedp.Flag("disable-quic", true), chromedp.UserDataDir(t.TempDir()))
-	actx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
-	defer cancel()
-	ctx, cancel := chromedp.NewContext(actx)
-	defer cancel()
-	ctx, cancel = context.WithTimeout(ctx, 3*time.Minute)
+	ctx, stop := chromium.Start(chrome, t.TempDir(), 1200, 800)
+	defer stop()
+	ctx, cancel := context.WithTimeout(ctx, 3*time.Minute)
 	defer cancel()
 
 	checked := 0

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/scholia/scholia/generator/internal/chromium"
 	"github.com/scholia/scholia/generator/internal/testsite"
 )
 
@@ -40,7 +41,7 @@ func serveMemory(t tools, src string) (int64, error) {
 // hugo, hugo server, on the archive at src (and its Hugo copy), editing
 // the first article. Failures are kept in r, for the table to show.
 func saves(cfg Config, t tools, r *sizeResult, src, hugoSrc string) {
-	exe := chromium()
+	exe := chromium.Find()
 	if exe == "" {
 		r.savesErr, r.hugoSavesErr = errNoChromium, errNoChromium
 		return

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+	"github.com/scholia/scholia/generator/internal/chromium"
 )
 
 // What each dev server prints once its first build is done and it
@@ -100,31 +101,9 @@ func freeAddr() (string, error) {
 	return l.Addr().String(), nil
 }
 
-// chromium finds Debian's chromium, or another Chrome on PATH.
-func chromium() string {
-	if _, err := os.Stat("/usr/bin/chromium"); err == nil {
-		return "/usr/bin/chromium"
-	}
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "google-chrome-stable"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	return ""
-}
-
 // browser starts headless Chromium as the project's browser test does.
 func browser(exe, profile string) (context.Context, context.CancelFunc) {
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(exe), chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU,
-		chromedp.UserDataDir(profile), chromedp.WindowSize(1200, 800),
-		chromedp.Flag("disable-background-networking", true), chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true), chromedp.Flag("no-first-run", true), chromedp.Flag("disable-quic", true),
-		chromedp.Flag("disable-dev-shm-usage", true),
-	)
-	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
-	ctx, cancelCtx := chromedp.NewContext(actx)
-	return ctx, func() { cancelCtx(); cancelAlloc() }
+	return chromium.Start(exe, profile, 1200, 800)
 }
 
 // shows resolves once the page's text holds the marker: at once if it is
