@@ -21,6 +21,8 @@
 //	scales:                        # replace one or both rating scales
 //	  claim: [...]
 //	  article: [...]
+//	limits:                        # raise a bound on hostile input (see Limits)
+//	  file_size: 16MiB
 //
 // base_url is either a path from the server's root ("/", "/blog/") or a
 // full http(s) URL (https://user.github.io/repo/); it always ends in "/" once
@@ -69,6 +71,7 @@ type Config struct {
 	Paginate    int  // articles per list page; default 20
 	Scales      Scales
 	Params      map[string]any // free-form, passed to templates
+	Limits      Limits
 }
 
 // Publisher is who publishes the reviews: the ClaimReview author.
@@ -105,5 +108,6 @@ func Default() *Config {
 			Article: DefaultArticleScale(),
 		},
 		Params: map[string]any{},
+		Limits: DefaultLimits(),
 	}
 }

@@ -127,6 +127,9 @@ scales:
       value: 0
     - id: unrated
       label: Unrated
+limits:
+  file_size: 16MiB
+  markdown_depth: 20
 `
 	cfg, err := Decode("site.yaml", []byte(src))
 	if err != nil {
@@ -142,6 +145,7 @@ scales:
 		UnsafeHTML:  true,
 		Paginate:    5,
 		Params:      map[string]any{"github": "scholia", "n": 2},
+		Limits:      Limits{FileSize: 16 << 20, YAMLDepth: 32, MarkdownDepth: 20, TableColumns: 1000, SearchWork: 200_000_000},
 		Scales: Scales{
 			Claim: DefaultClaimScale(),
 			Article: Scale{
@@ -184,6 +188,15 @@ func TestDecodeErrors(t *testing.T) {
 			name: "paginate not positive",
 			src:  "paginate: 0\n",
 			want: []string{`site.yaml:1:11: paginate must be 1 or more (articles per list page), not 0`},
+		},
+		{
+			name: "limits: bad size, not positive, unknown",
+			src:  "limits:\n  file_size: 4 furlongs\n  yaml_depth: 0\n  table_colums: 3\n",
+			want: []string{
+				`site.yaml:2:14: limits.file_size: write a size in bytes, or with KiB, MiB or GiB, such as 8MiB`,
+				`site.yaml:3:15: limits.yaml_depth must be 1 or more, not 0`,
+				`site.yaml:4:3: unknown key "table_colums" in limits; did you mean "table_columns"?`,
+			},
 		},
 		{
 			name: "bad base_url",

@@ -35,13 +35,13 @@ func Load(fsys fs.FS) (*Config, error) {
 }
 
 var siteKeys = []string{"title", "base_url", "language", "description", "publisher",
-	"unsafe_html", "paginate", "params", "scales"}
+	"unsafe_html", "paginate", "params", "scales", "limits"}
 
 // Decode reads the text of a site.yaml; path names it in errors. Keys left
 // out get their default.
 func Decode(path string, data []byte) (*Config, error) {
 	cfg := Default()
-	d, root := strictyaml.Parse(path, data, 1)
+	d, root := strictyaml.Parse(path, data, 1, 0)
 	m := d.Map(root, "site.yaml", "", siteKeys...)
 
 	cfg.Title = d.String(m.Get("title"), "title")
@@ -93,6 +93,7 @@ func Decode(path string, data []byte) (*Config, error) {
 	if scales.Has("article") {
 		cfg.Scales.Article = decodeScale(d, scales.Get("article"), "article")
 	}
+	decodeLimits(d, m.Get("limits"), &cfg.Limits)
 	if err := d.Err(); err != nil {
 		return nil, err
 	}

@@ -24,17 +24,18 @@ const utf8BOM = "\uFEFF"
 // offsets and line:col into body are those of src) and the problems found,
 // as a diag.List.
 func DecodeFront(path string, src []byte) (Front, []byte, error) {
-	front, body, _, err := decodeFront(path, src)
+	front, body, _, err := decodeFront(path, src, 0)
 	return front, body, err
 }
 
-// decodeFront is DecodeFront, also returning the position of slug.
-func decodeFront(path string, src []byte) (Front, []byte, Pos, error) {
+// decodeFront is DecodeFront with a limit on the YAML's nesting (0: the
+// default), also returning the position of slug.
+func decodeFront(path string, src []byte, depth int) (Front, []byte, Pos, error) {
 	yamlText, end, err := splitFront(path, src)
 	if err != nil {
 		return Front{}, nil, Pos{}, diag.List{err}
 	}
-	front, slugPos, ferr := decodeFrontYAML(path, yamlText)
+	front, slugPos, ferr := decodeFrontYAML(path, yamlText, depth)
 	return front, blank(src, end), slugPos, ferr
 }
 
@@ -86,9 +87,9 @@ func blank(src []byte, end int) []byte {
 }
 
 // decodeFrontYAML decodes the front matter text, which starts on line 2.
-func decodeFrontYAML(path string, text []byte) (Front, Pos, error) {
+func decodeFrontYAML(path string, text []byte, depth int) (Front, Pos, error) {
 	var f Front
-	d, root := strictyaml.Parse(path, text, 2)
+	d, root := strictyaml.Parse(path, text, 2, depth)
 	m := d.Map(root, "front matter", " (put your own keys under params:)", frontKeys...)
 
 	var errs diag.List

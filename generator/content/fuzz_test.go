@@ -31,9 +31,9 @@ func FuzzDecodeSidecar(f *testing.F) {
 	for _, s := range seeds {
 		f.Add([]byte(s))
 	}
-	scales := config.Default().Scales
+	cfg := config.Default()
 	f.Fuzz(func(t *testing.T, data []byte) {
-		sc, err := DecodeSidecar("s.yaml", data, scales)
+		sc, err := DecodeSidecar("s.yaml", data, cfg)
 		if err == nil {
 			if sc == nil {
 				t.Fatal("no sidecar and no error")

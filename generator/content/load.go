@@ -2,6 +2,7 @@ package content
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
 	"path"
 	"runtime"
@@ -217,7 +218,13 @@ func loadArticle(fsys fs.FS, cfg *config.Config, p string, hasSidecar bool, opts
 func Parse(cfg *config.Config, p string, src []byte, sidecar func() ([]byte, bool, error), opts *Options) (*Article, bool, error) {
 	var errs diag.List
 	a := &Article{Path: p}
-	front, body, slugPos, err := decodeFront(p, src)
+	if err := CheckSize(cfg, p, int64(len(src))); err != nil {
+		return nil, false, diag.List{err}
+	}
+	if err := diag.CheckUTF8(p, src, 1); err != nil {
+		return nil, false, diag.List{err}
+	}
+	front, body, slugPos, err := decodeFront(p, src, cfg.Limits.YAMLDepth)
 	errs.Add(err)
 	a.Front, a.Body, a.SlugPos = front, body, slugPos
 	if err != nil && slugPos.Line > 0 {
@@ -239,13 +246,32 @@ func Parse(cfg *config.Config, p string, src []byte, sidecar func() ([]byte, boo
 		case err != nil:
 			errs.Add(&diag.Error{Path: sp, Msg: "cannot read: " + err.Error(), Err: err})
 		case ok:
-			sc, err := DecodeSidecar(sp, data, cfg.Scales)
+			if err := CheckSize(cfg, sp, int64(len(data))); err != nil {
+				errs.Add(err)
+				break
+			}
+			sc, err := DecodeSidecar(sp, data, cfg)
 			errs.Add(err)
 			a.Sidecar = sc
 		}
 	}
 	errs.Sort()
 	return a, keep, errs.Err()
+}
+
+// CheckSize returns an error when a file of size bytes at p, an article or
+// a sidecar, is larger than limits.file_size of cfg. Readers call it before
+// reading a file, so that no file is read whole only to be refused.
+func CheckSize(cfg *config.Config, p string, size int64) *diag.Error {
+	max := cfg.Limits.FileSize
+	if max <= 0 {
+		max = config.DefaultLimits().FileSize
+	}
+	if size <= max {
+		return nil
+	}
+	return &diag.Error{Path: p, Msg: fmt.Sprintf("the file is %s, more than limits.file_size (%s): split it, or raise limits.file_size in site.yaml",
+		config.FormatSize(size), config.FormatSize(max))}
 }
 
 // Keeps reports whether a build with these options publishes an article

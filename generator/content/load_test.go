@@ -1,6 +1,7 @@
 package content
 
 import (
+	"strings"
 	"testing"
 	"testing/fstest"
 	"time"
@@ -325,6 +326,41 @@ func TestPathHelpers(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			if diff := cmp.Diff(tt.want, tt.got); diff != "" {
 				t.Errorf("(-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestParseRefusesBeforeParsing(t *testing.T) {
+	small := config.Default()
+	small.Limits.FileSize = 100
+	small.Limits.YAMLDepth = 3
+	article := "---\ntitle: A\n---\n\nText.\n"
+	tests := []struct {
+		name    string
+		cfg     *config.Config
+		src     string
+		sidecar string
+		want    string
+	}{
+		{name: "invalid UTF-8", cfg: config.Default(), src: article + "caf\xe9 au lait\n",
+			want: `content/a.md:6:4: byte 0xE9 is not UTF-8: save the file as UTF-8 (an editor's "Save with encoding" or iconv -f windows-1252 -t utf-8)`},
+		{name: "article too large", cfg: small, src: article + strings.Repeat("x", 100),
+			want: "content/a.md: the file is 124 bytes, more than limits.file_size (100 bytes): split it, or raise limits.file_size in site.yaml"},
+		{name: "sidecar too large", cfg: small, src: article, sidecar: "claims: []\n" + strings.Repeat("#", 100),
+			want: "content/a.annotations.yaml: the file is 111 bytes, more than limits.file_size (100 bytes): split it, or raise limits.file_size in site.yaml"},
+		{name: "front matter too deep", cfg: small, src: "---\ntitle: A\ntags: [[[[x]]]]\n---\n",
+			want: "content/a.md:3:9: the YAML nests more than 3 deep here, past limits.yaml_depth: flatten it, or raise limits.yaml_depth in site.yaml"},
+		{name: "sidecar too deep", cfg: small, src: article, sidecar: "claims: [[[[",
+			want: "content/a.annotations.yaml:1:11: the YAML nests more than 3 deep here, past limits.yaml_depth: flatten it, or raise limits.yaml_depth in site.yaml"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, _, err := Parse(tt.cfg, "content/a.md", []byte(tt.src), func() ([]byte, bool, error) {
+				return []byte(tt.sidecar), tt.sidecar != "", nil
+			}, nil)
+			if err == nil || err.Error() != tt.want {
+				t.Errorf("Parse error:\n got %v\nwant %s", err, tt.want)
 			}
 		})
 	}

@@ -23,11 +23,12 @@ var (
 )
 
 // DecodeSidecar reads the text of a sidecar; path names it (relative to the
-// site root) in errors, and ratings are checked against scales. All the
-// problems found are returned together as a diag.List; the Sidecar is then
-// nil.
-func DecodeSidecar(path string, data []byte, scales config.Scales) (*Sidecar, error) {
-	d, root := strictyaml.Parse(path, data, 1)
+// site root) in errors, ratings are checked against the scales of cfg and
+// nesting against its limits. All the problems found are returned together
+// as a diag.List; the Sidecar is then nil.
+func DecodeSidecar(path string, data []byte, cfg *config.Config) (*Sidecar, error) {
+	scales := cfg.Scales
+	d, root := strictyaml.Parse(path, data, 1, cfg.Limits.YAMLDepth)
 	sc := &Sidecar{Path: path}
 	m := d.Map(root, "the sidecar", "", sidecarKeys...)
 	if n := m.Get("review"); n.Given() {

@@ -38,7 +38,7 @@ claims:
 `
 
 func TestDecodeSidecarDesignExample(t *testing.T) {
-	got, err := DecodeSidecar("content/a.annotations.yaml", []byte(designSidecar), config.Default().Scales)
+	got, err := DecodeSidecar("content/a.annotations.yaml", []byte(designSidecar), config.Default())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -126,7 +126,7 @@ func TestDecodeSidecarQuoteForms(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			sc, err := DecodeSidecar("s.yaml", []byte(tt.src), config.Default().Scales)
+			sc, err := DecodeSidecar("s.yaml", []byte(tt.src), config.Default())
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -270,7 +270,7 @@ func TestDecodeSidecarErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			sc, err := DecodeSidecar("s.yaml", []byte(tt.src), config.Default().Scales)
+			sc, err := DecodeSidecar("s.yaml", []byte(tt.src), config.Default())
 			if sc != nil {
 				t.Error("DecodeSidecar returned a sidecar with errors")
 			}
@@ -282,12 +282,13 @@ func TestDecodeSidecarErrors(t *testing.T) {
 }
 
 func TestDecodeSidecarUsesTheSiteScales(t *testing.T) {
-	scales := config.Scales{
+	cfg := config.Default()
+	cfg.Scales = config.Scales{
 		Claim:   config.Scale{{ID: "true"}, {ID: "false"}},
 		Article: config.Scale{{ID: "good"}},
 	}
 	src := "review:\n  rating: good\nclaims:\n  - id: a\n    quote: q\n    rating: false\n  - id: b\n    quote: q\n    rating: mixed\n"
-	_, err := DecodeSidecar("s.yaml", []byte(src), scales)
+	_, err := DecodeSidecar("s.yaml", []byte(src), cfg)
 	want := []string{`s.yaml:9:13: unknown rating "mixed": use a grade of the claim scale (true, false)`}
 	if diff := cmp.Diff(want, errLines(t, err)); diff != "" {
 		t.Errorf("errors (-want +got):\n%s", diff)
@@ -296,7 +297,7 @@ func TestDecodeSidecarUsesTheSiteScales(t *testing.T) {
 
 func TestDecodeSidecarEmpty(t *testing.T) {
 	for _, src := range []string{"", "# nothing yet\n", "claims: []\n"} {
-		sc, err := DecodeSidecar("s.yaml", []byte(src), config.Default().Scales)
+		sc, err := DecodeSidecar("s.yaml", []byte(src), config.Default())
 		if err != nil || sc == nil || sc.Review != nil || len(sc.Claims) != 0 {
 			t.Errorf("DecodeSidecar(%q) = %+v, %v; want an empty sidecar", src, sc, err)
 		}

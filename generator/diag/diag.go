@@ -31,6 +31,7 @@ import (
 	"io"
 	"sort"
 	"strings"
+	"unicode/utf8"
 )
 
 // Error is one content problem at a place in a file.
@@ -181,4 +182,28 @@ func githubData(s string) string {
 
 func githubProp(s string) string {
 	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s)
+}
+
+// CheckUTF8 returns an error at the first byte of src that is not UTF-8,
+// or nil when all of it is. src is the text of path from line firstLine on.
+// A build must not guess an encoding: replacing such bytes would change
+// the text under review without saying so.
+func CheckUTF8(path string, src []byte, firstLine int) *Error {
+	if utf8.Valid(src) {
+		return nil
+	}
+	line, col := firstLine, 1
+	for i := 0; i < len(src); {
+		r, n := utf8.DecodeRune(src[i:])
+		switch {
+		case r == utf8.RuneError && n <= 1:
+			return Errorf(path, line, col, "byte 0x%02X is not UTF-8: save the file as UTF-8 (an editor's \"Save with encoding\" or iconv -f windows-1252 -t utf-8)", src[i])
+		case r == '\n':
+			line, col = line+1, 1
+		default:
+			col++
+		}
+		i += n
+	}
+	return nil
 }

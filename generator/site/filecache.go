@@ -3,6 +3,8 @@ package site
 import (
 	"crypto/sha256"
 	"errors"
+	"fmt"
+	"io"
 	"io/fs"
 	"maps"
 	"strings"
@@ -74,15 +76,38 @@ func (c *fileCache) sum(fsys fs.FS, name string) (key, error) {
 	if ok && s.Stat == outdir.StatOf(info) {
 		return s.Sum, nil
 	}
-	_, sum, err := c.read(fsys, name)
-	return sum, err
+	// Streamed: a large static file is hashed without being held whole.
+	f, err := fsys.Open(name)
+	if err != nil {
+		return key{}, err
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return key{}, err
+	}
+	var sum key
+	copy(sum[:], h.Sum(nil))
+	c.mu.Lock()
+	c.sums[name] = fileSum{Stat: outdir.StatOf(info), Sum: sum}
+	c.mu.Unlock()
+	return sum, nil
 }
 
-// read returns a file's bytes and their hash.
-func (c *fileCache) read(fsys fs.FS, name string) ([]byte, key, error) {
+// tooLarge is the error of read for a file larger than its limit.
+type tooLarge struct{ size int64 }
+
+func (e *tooLarge) Error() string { return fmt.Sprintf("%d bytes", e.size) }
+
+// read returns a file's bytes and their hash. A file larger than max bytes
+// (when max > 0) is not read: the error is a *tooLarge.
+func (c *fileCache) read(fsys fs.FS, name string, max int64) ([]byte, key, error) {
 	info, err := fs.Stat(fsys, name)
 	if err != nil {
 		return nil, key{}, err
+	}
+	if max > 0 && info.Size() > max {
+		return nil, key{}, &tooLarge{info.Size()}
 	}
 	b, err := fs.ReadFile(fsys, name)
 	if err != nil {

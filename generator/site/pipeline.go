@@ -200,19 +200,28 @@ func (r *run) keeps(rec *record) bool {
 // of the very bytes it parsed: a file saved again since it was first
 // hashed is keyed by what was rendered, never by what was hashed.
 func (r *run) load(p string) (*content.Article, bool, key, error) {
-	src, sum, err := r.files.read(r.opts.FS, p)
+	max := r.cfg.Limits.FileSize
+	src, sum, err := r.files.read(r.opts.FS, p, max)
 	if err != nil {
-		return nil, false, key{}, diag.List{{Path: p, Msg: "cannot read: " + err.Error(), Err: err}}
+		return nil, false, key{}, r.readError(p, err)
 	}
 	sp := content.SidecarPath(p)
-	sidecar, ssum, err := r.files.read(r.opts.FS, sp)
+	sidecar, ssum, err := r.files.read(r.opts.FS, sp, max)
 	if err != nil && !isNotExist(err) {
-		return nil, false, key{}, diag.List{{Path: sp, Msg: "cannot read: " + err.Error(), Err: err}}
+		return nil, false, key{}, r.readError(sp, err)
 	}
 	has := err == nil
 	o := content.Options{Drafts: r.opts.Drafts, Future: r.opts.Future, Now: r.opts.Now}
 	a, keep, err := content.Parse(r.cfg, p, src, func() ([]byte, bool, error) { return sidecar, has, nil }, &o)
 	return a, keep, r.inputKey(p, sum, has, ssum), err
+}
+
+// readError is the content error for a file at p that load cannot read.
+func (r *run) readError(p string, err error) diag.List {
+	if big, ok := err.(*tooLarge); ok {
+		return diag.List{content.CheckSize(r.cfg, p, big.size)}
+	}
+	return diag.List{{Path: p, Msg: "cannot read: " + err.Error(), Err: err}}
 }
 
 // newSite makes .Site: the configuration and the menu of ordinary pages.

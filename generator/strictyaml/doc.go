@@ -15,7 +15,7 @@
 // duplicate keys; scalars are read with String, Bool, Int, Date and URL;
 // lists with Seq and Strings; free-form data with Any.
 //
-//	d, root := strictyaml.Parse("site.yaml", src, 1)
+//	d, root := strictyaml.Parse("site.yaml", src, 1, 0) // 0: DefaultDepth
 //	m := d.Map(root, "site.yaml", "", "title", "paginate")
 //	title := d.String(m.Get("title"), "title")
 //	n, ok := d.Int(m.Get("paginate"), "paginate")

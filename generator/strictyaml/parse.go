@@ -53,7 +53,12 @@ const bom = "\uFEFF"
 // Decoder and the root is then the zero Node, so a caller can go on as with
 // an empty file and return d.Err() at the end. A leading byte order mark is
 // ignored.
-func Parse(path string, src []byte, firstLine int) (*Decoder, Node) {
+//
+// Collections may nest at most maxDepth deep (DefaultDepth when 0). This is
+// checked before parsing, because the parser's memory grows with the
+// square of the depth; a file nested deeper gets one error, at the place
+// where it passes the limit, and is not parsed.
+func Parse(path string, src []byte, firstLine, maxDepth int) (*Decoder, Node) {
 	d := &Decoder{
 		path:    path,
 		offset:  firstLine - 1,
@@ -65,6 +70,19 @@ func Parse(path string, src []byte, firstLine int) (*Decoder, Node) {
 		// An editor does not show the BOM, so columns on line 1 count
 		// from the first character after it.
 		src = src[len(bom):]
+	}
+	if e := diag.CheckUTF8(path, src, 1); e != nil {
+		d.add(e.Line, e.Col, e.Msg)
+		d.syntax = true
+		return d, Node{}
+	}
+	if maxDepth <= 0 {
+		maxDepth = DefaultDepth
+	}
+	if line, col, over := depthAt(src, maxDepth); over {
+		d.add(line, col, fmt.Sprintf("the YAML nests more than %d deep here, past limits.yaml_depth: flatten it, or raise limits.yaml_depth in site.yaml", maxDepth))
+		d.syntax = true
+		return d, Node{}
 	}
 	file, err := parse(src)
 	if err != nil {

@@ -74,7 +74,7 @@ func TestMapReportsUnknownAndDuplicateKeys(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			d, root := Parse("f.yaml", []byte(tt.src), 1)
+			d, root := Parse("f.yaml", []byte(tt.src), 1, 0)
 			d.Map(root, "claim", " (hint)", "title", "rating", "note")
 			if diff := cmp.Diff(tt.want, errLines(t, d.Err())); diff != "" {
 				t.Errorf("errors (-want +got):\n%s", diff)
@@ -97,7 +97,7 @@ rel: /about/
 ok: https://example.org/a
 empty:
 `
-	d, root := Parse("f.yaml", []byte(src), 1)
+	d, root := Parse("f.yaml", []byte(src), 1, 0)
 	m := d.Map(root, "test", "", "text", "bool", "int", "big", "list", "strings", "date", "when", "url", "rel", "ok", "empty")
 	got := struct {
 		Text    string
@@ -190,7 +190,7 @@ func TestParsePositions(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			d, root := Parse("f.yaml", []byte(tt.src), tt.firstLine)
+			d, root := Parse("f.yaml", []byte(tt.src), tt.firstLine, 0)
 			d.Map(root, "test", "", "a", "b")
 			var got []string
 			var list diag.List
@@ -207,7 +207,7 @@ func TestParsePositions(t *testing.T) {
 
 func TestAnyResolvesAliases(t *testing.T) {
 	src := "base: &b {x: 1, y: [true, 1.5, ~, text]}\ncopy: *b\n"
-	d, root := Parse("f.yaml", []byte(src), 1)
+	d, root := Parse("f.yaml", []byte(src), 1, 0)
 	got := d.Any(root)
 	inner := map[string]any{"x": 1, "y": []any{true, 1.5, nil, "text"}}
 	want := map[string]any{"base": inner, "copy": inner}
@@ -226,7 +226,7 @@ func TestAnyStopsAliasBombs(t *testing.T) {
 		"d: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\n" +
 		"e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]\n" +
 		"f: [*e, *e, *e, *e, *e, *e, *e, *e, *e, *e]\n"
-	d, root := Parse("f.yaml", []byte(src), 1)
+	d, root := Parse("f.yaml", []byte(src), 1, 0)
 	d.Any(root)
 	if d.Err() == nil {
 		t.Error("Any of an alias bomb: no error")
@@ -256,7 +256,7 @@ func TestClosest(t *testing.T) {
 }
 
 func TestParseReportsUndefinedAliases(t *testing.T) {
-	d, root := Parse("f.yaml", []byte("a: &x 1\nb: *x\nc: *nope\n"), 1)
+	d, root := Parse("f.yaml", []byte("a: &x 1\nb: *x\nc: *nope\n"), 1, 0)
 	m := d.Map(root, "test", "", "a", "b", "c")
 	if got := d.String(m.Get("b"), "b"); got != "1" {
 		t.Errorf("b = %q, want 1", got)
@@ -271,7 +271,7 @@ func TestParseReportsUndefinedAliases(t *testing.T) {
 }
 
 func TestSyntaxErrorHints(t *testing.T) {
-	d, _ := Parse("f.yaml", []byte("a:\n\t- b\n"), 1)
+	d, _ := Parse("f.yaml", []byte("a:\n\t- b\n"), 1, 0)
 	want := []string{`f.yaml:2:1: YAML syntax error: found character '\t' that cannot start any token; indent with spaces, not tabs`}
 	if diff := cmp.Diff(want, errLines(t, d.Err())); diff != "" {
 		t.Errorf("errors (-want +got):\n%s", diff)
@@ -282,7 +282,7 @@ func TestSyntaxErrorHints(t *testing.T) {
 // anchor defined last before it: a later redefinition does not change it,
 // and an alias before its anchor is undefined.
 func TestAliasesFollowDocumentOrder(t *testing.T) {
-	d, root := Parse("f.yaml", []byte("a: &x one\nb: *x\nc: &x two\nd: *x\n"), 1)
+	d, root := Parse("f.yaml", []byte("a: &x one\nb: *x\nc: &x two\nd: *x\n"), 1, 0)
 	m := d.Map(root, "test", "", "a", "b", "c", "d")
 	if b, dd := d.String(m.Get("b"), "b"), d.String(m.Get("d"), "d"); b != "one" || dd != "two" {
 		t.Errorf("b, d = %q, %q; want one, two", b, dd)
@@ -290,7 +290,7 @@ func TestAliasesFollowDocumentOrder(t *testing.T) {
 	if err := d.Err(); err != nil {
 		t.Errorf("redefined anchor: %v", err)
 	}
-	d, root = Parse("f.yaml", []byte("b: *x\nc: &x two\n"), 1)
+	d, root = Parse("f.yaml", []byte("b: *x\nc: &x two\n"), 1, 0)
 	d.Map(root, "test", "", "b", "c")
 	want := []string{`f.yaml:1:4: alias *x is not defined: define it first with &x, or remove the *`}
 	if diff := cmp.Diff(want, errLines(t, d.Err())); diff != "" {
