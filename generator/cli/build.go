@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/scholia/scholia/generator/diag"
+	"github.com/scholia/scholia/generator/outdir"
 	"github.com/scholia/scholia/generator/site"
 )
 
@@ -19,6 +20,9 @@ type siteFlags struct {
 	src            string
 	drafts, future bool
 	cpuprofile     string
+
+	mu       sync.Mutex
+	warnings diag.List // what the command was warned of, for check
 }
 
 func (f *siteFlags) register(fs interface {
@@ -47,12 +51,29 @@ func (f *siteFlags) profile() (stop func(), err error) {
 	return func() { pprof.StopCPUProfile(); out.Close() }, nil
 }
 
-func (f *siteFlags) options() (site.Options, error) {
+// options are the site options of the flags. The site is read through an
+// os.Root, so that no symbolic link, however it came (a git pull while
+// serve runs), leads a read out of the site's folder. Warnings are printed
+// to w as they come, unless w is nil: then they are kept for check.
+func (f *siteFlags) options(w io.Writer) (site.Options, error) {
 	st, err := os.Stat(f.src)
 	if err != nil || !st.IsDir() {
 		return site.Options{}, fmt.Errorf("%w: -src %s: no such folder", errUsage, f.src)
 	}
-	return site.Options{FS: os.DirFS(f.src), Drafts: f.drafts, Future: f.future}, nil
+	root, err := os.OpenRoot(f.src)
+	if err != nil {
+		return site.Options{}, err
+	}
+	warn := func(e *diag.Error) {
+		f.mu.Lock()
+		defer f.mu.Unlock()
+		if w != nil {
+			fmt.Fprintln(w, e.Error())
+		} else {
+			f.warnings = append(f.warnings, e)
+		}
+	}
+	return site.Options{FS: root.FS(), Drafts: f.drafts, Future: f.future, Warn: warn}, nil
 }
 
 func runBuild(e *env, args []string) error {
@@ -68,7 +89,7 @@ func runBuild(e *env, args []string) error {
 	if fs.NArg() > 0 {
 		return fmt.Errorf("%w: build takes no arguments (got %q)", errUsage, fs.Arg(0))
 	}
-	opts, err := sf.options()
+	opts, err := sf.options(e.stderr)
 	if err != nil {
 		return err
 	}
@@ -89,7 +110,9 @@ func runBuild(e *env, args []string) error {
 	}
 	p := newProgress(e.stderr)
 	opts.Progress, opts.Sized = p.update, memoryBudget(0)
+	done := stopCleanly()
 	res, err := site.Build(opts)
+	done()
 	p.done()
 	stop()
 	if err != nil {
@@ -100,15 +123,25 @@ func runBuild(e *env, args []string) error {
 }
 
 // checkOut refuses output folders that hold the site itself, which a
-// build's swap would replace.
+// build's swap would replace, and output folders inside content/ or
+// templates/, which each build would copy into the next.
 func checkOut(src, out string) error {
+	real, err := outdir.Resolve(out)
+	if err != nil {
+		return err
+	}
 	s, err1 := filepath.Abs(src)
-	o, err2 := filepath.Abs(out)
+	o, err2 := filepath.Abs(real)
 	if err := errors.Join(err1, err2); err != nil {
 		return err
 	}
-	if rel, err := filepath.Rel(o, s); err == nil && filepath.IsLocal(rel) {
+	if outdir.Within(s, o) {
 		return fmt.Errorf("%w: -out %s holds the site itself; choose a folder inside it, such as %s", errUsage, out, filepath.Join(src, "public"))
+	}
+	for _, dir := range []string{"content", "templates"} {
+		if outdir.Within(o, filepath.Join(s, dir)) {
+			return fmt.Errorf("%w: -out %s is inside the site's %s/ folder, so each build would publish the last one again; choose a folder outside it, such as %s", errUsage, out, dir, filepath.Join(src, "public"))
+		}
 	}
 	return nil
 }
@@ -124,7 +157,7 @@ func runCheck(e *env, args []string) error {
 	if *format != "text" && *format != "json" && *format != "github" {
 		return fmt.Errorf("%w: -format %q: want text, json or github", errUsage, *format)
 	}
-	opts, err := sf.options()
+	opts, err := sf.options(nil)
 	if err != nil {
 		return err
 	}
@@ -135,18 +168,24 @@ func runCheck(e *env, args []string) error {
 	opts.Sized = memoryBudget(0)
 	_, err = site.Build(opts)
 	stop()
-	if err == nil {
-		if *format == "json" {
-			return diag.Format(e.stdout, nil, "json")
-		}
-		fmt.Fprintln(e.stdout, "no problems found")
-		return nil
-	}
 	w := e.stderr
 	if *format == "json" {
 		w = e.stdout
 	}
-	if printContentErrors(w, err, *format) {
+	if err == nil {
+		if *format == "json" || len(sf.warnings) > 0 {
+			diag.Format(w, sf.warnings, *format)
+		}
+		switch {
+		case *format == "json":
+		case len(sf.warnings) > 0:
+			fmt.Fprintf(e.stdout, "no errors found, %d %s\n", len(sf.warnings), plural(len(sf.warnings), "warning", "warnings"))
+		default:
+			fmt.Fprintln(e.stdout, "no problems found")
+		}
+		return nil
+	}
+	if printContentErrors(w, err, *format, sf.warnings) {
 		return errSilent
 	}
 	return err
@@ -155,8 +194,16 @@ func runCheck(e *env, args []string) error {
 // errSilent fails a command whose errors are already printed.
 var errSilent = errors.New("")
 
-// printContentErrors prints err in format if it is a content error.
-func printContentErrors(w io.Writer, err error, format string) bool {
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+// printContentErrors prints err in format, with warnings, if it is a
+// content error.
+func printContentErrors(w io.Writer, err error, format string, warnings diag.List) bool {
 	if errors.Is(err, errSilent) {
 		return true
 	}
@@ -169,6 +216,7 @@ func printContentErrors(w io.Writer, err error, format string) bool {
 	default:
 		return false
 	}
+	list = append(append(diag.List(nil), list...), warnings...)
 	list.Sort()
 	diag.Format(w, list, format)
 	return true

@@ -114,7 +114,7 @@ func (e *env) status(err error) int {
 		}
 		return ExitUsage
 	}
-	if !printContentErrors(e.stderr, err, "text") {
+	if !printContentErrors(e.stderr, err, "text", nil) {
 		fmt.Fprintln(e.stderr, "scholia:", err)
 	}
 	return ExitContent

@@ -37,7 +37,7 @@ func runServe(e *env, args []string) error {
 			explicit = true
 		}
 	})
-	opts, err := sf.options()
+	opts, err := sf.options(e.stderr)
 	if err != nil {
 		return err
 	}

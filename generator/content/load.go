@@ -28,6 +28,9 @@ type Tree struct {
 	Articles []string        // .md files outside content/static/
 	Sidecars map[string]bool // NAME.annotations.yaml files, by path
 	Static   []File          // files to copy as they are
+	// Warnings are what the walk left out and why: symbolic links that
+	// lead out of the site or to a folder.
+	Warnings diag.List
 }
 
 // Scan walks content/ in fsys, the site's root folder. Files it cannot read
@@ -35,6 +38,7 @@ type Tree struct {
 func Scan(fsys fs.FS) (*Tree, diag.List) {
 	t := &Tree{Sidecars: map[string]bool{}}
 	var errs diag.List
+	names := nameSet{}
 	err := fs.WalkDir(fsys, Dir, func(p string, de fs.DirEntry, err error) error {
 		if err != nil {
 			if p == Dir && errors.Is(err, fs.ErrNotExist) {
@@ -43,11 +47,25 @@ func Scan(fsys fs.FS) (*Tree, diag.List) {
 			errs.Add(&diag.Error{Path: p, Msg: "cannot read: " + err.Error(), Err: err})
 			return nil
 		}
-		if p != Dir && Skip(de.Name()) {
+		if p != Dir && skipPath(p, de.Name()) {
 			if de.IsDir() {
 				return fs.SkipDir
 			}
 			return nil
+		}
+		if err := checkName(p, de.Name()); err != nil {
+			errs.Add(err)
+			if de.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		names.add(p, &errs)
+		if de.Type()&fs.ModeSymlink != 0 {
+			if w, ok := followLink(fsys, p); !ok {
+				t.Warnings = append(t.Warnings, w)
+				return nil
+			}
 		}
 		switch {
 		case de.IsDir():
@@ -58,7 +76,7 @@ func Scan(fsys fs.FS) (*Tree, diag.List) {
 				strings.TrimSuffix(path.Base(p), ".annotations.yml")+SidecarSuffix))
 		case IsArticle(p):
 			t.Articles = append(t.Articles, p)
-		case de.Type().IsRegular():
+		case de.Type().IsRegular() || de.Type()&fs.ModeSymlink != 0: // a link followLink let in
 			t.Static = append(t.Static, File{Path: p, Out: FileOut(p)})
 		}
 		return nil

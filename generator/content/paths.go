@@ -35,6 +35,23 @@ func IsArticle(p string) bool {
 	return strings.HasPrefix(p, Dir+"/") && strings.HasSuffix(p, ".md") && !isStatic(p)
 }
 
+// skipPath reports whether the walk leaves out the file or folder at p
+// named name. Under content/static/ hidden names are published
+// (.nojekyll, .well-known/), all but version control, the Finder's
+// .DS_Store and editors' temporary files; elsewhere Skip decides.
+func skipPath(p, name string) bool {
+	if !isStatic(p) {
+		return Skip(name)
+	}
+	switch {
+	case name == ".git", name == ".DS_Store", strings.HasPrefix(name, ".#"):
+		return true
+	case strings.HasPrefix(name, "."):
+		return strings.HasSuffix(name, ".swp")
+	}
+	return Skip(name)
+}
+
 func isStatic(p string) bool { return strings.HasPrefix(p, StaticDir+"/") }
 
 // SidecarPath returns the path of the sidecar of the article at p:

@@ -30,7 +30,9 @@ import (
 	"fmt"
 	"io"
 	"sort"
+	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -41,26 +43,71 @@ type Error struct {
 	Col  int    // 1-based; 0 when unknown
 	Msg  string
 	Err  error // the underlying cause, for errors.Is; may be nil
+	// Warning marks a problem that does not stop a build, such as a
+	// symbolic link that was skipped.
+	Warning bool
 }
 
-// Error formats e as PATH:LINE:COL: message, or just the message when it
-// has no place.
+// Error formats e as PATH:LINE:COL: message (PATH:LINE:COL: warning:
+// message for a warning), or just the message when it has no place. The
+// text is escaped by Escape, so it is always one safe line.
 func (e *Error) Error() string {
-	if e.Path == "" {
-		return e.Msg
+	msg := Escape(oneLine(e.Msg))
+	if e.Warning {
+		msg = "warning: " + msg
 	}
-	return e.Pos() + ": " + e.Msg
+	if e.Path == "" {
+		return msg
+	}
+	return e.Pos() + ": " + msg
 }
 
 // Pos formats the place of e as PATH:LINE:COL, leaving out what is unknown.
+// The path is escaped by Escape.
 func (e *Error) Pos() string {
+	p := Escape(e.Path)
 	switch {
 	case e.Line == 0:
-		return e.Path
+		return p
 	case e.Col == 0:
-		return fmt.Sprintf("%s:%d", e.Path, e.Line)
+		return fmt.Sprintf("%s:%d", p, e.Line)
 	}
-	return fmt.Sprintf("%s:%d:%d", e.Path, e.Line, e.Col)
+	return fmt.Sprintf("%s:%d:%d", p, e.Line, e.Col)
+}
+
+// Escape makes text from content safe to show on a terminal or in a log:
+// control characters (ESC, a line break that would forge a line of its
+// own) and bidirectional controls (which reorder what a reader sees)
+// become Go escapes like \x1b, \n and \u202e. Every other character, in
+// any script, is kept.
+func Escape(s string) string {
+	if !strings.ContainsFunc(s, unsafeRune) {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		if unsafeRune(r) {
+			q := strconv.QuoteRune(r)
+			if strings.HasPrefix(q, "'\\") {
+				b.WriteString(q[1 : len(q)-1])
+			} else {
+				fmt.Fprintf(&b, "\\u%04x", r)
+			}
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+func unsafeRune(r rune) bool {
+	switch {
+	case unicode.Is(unicode.Cc, r), r == utf8.RuneError:
+		return true
+	case r == 0x061C, r == 0x200E, r == 0x200F, r >= 0x202A && r <= 0x202E, r >= 0x2066 && r <= 0x2069:
+		return true
+	}
+	return false
 }
 
 // Unwrap returns the underlying cause.
@@ -141,35 +188,43 @@ func Format(w io.Writer, l List, format string) error {
 	switch format {
 	case "text", "":
 		for _, e := range l {
-			if _, err := fmt.Fprintln(w, oneLine(e.Error())); err != nil {
+			if _, err := fmt.Fprintln(w, e.Error()); err != nil {
 				return err
 			}
 		}
 		return nil
 	case "json":
 		type item struct {
-			Path    string `json:"path"`
-			Line    int    `json:"line"`
-			Col     int    `json:"col"`
-			Message string `json:"message"`
+			Path     string `json:"path"`
+			Line     int    `json:"line"`
+			Col      int    `json:"col"`
+			Severity string `json:"severity"`
+			Message  string `json:"message"`
 		}
 		items := make([]item, 0, len(l))
 		for _, e := range l {
-			items = append(items, item{e.Path, e.Line, e.Col, e.Msg})
+			items = append(items, item{Escape(e.Path), e.Line, e.Col, e.severity(), Escape(oneLine(e.Msg))})
 		}
 		enc := json.NewEncoder(w)
 		enc.SetIndent("", "  ")
 		return enc.Encode(items)
 	case "github":
 		for _, e := range l {
-			if _, err := fmt.Fprintf(w, "::error file=%s,line=%d,col=%d::%s\n",
-				githubProp(e.Path), e.Line, e.Col, githubData(e.Msg)); err != nil {
+			if _, err := fmt.Fprintf(w, "::%s file=%s,line=%d,col=%d::%s\n", e.severity(),
+				githubProp(Escape(e.Path)), e.Line, e.Col, githubData(Escape(oneLine(e.Msg)))); err != nil {
 				return err
 			}
 		}
 		return nil
 	}
 	return fmt.Errorf("unknown format %q (want text, json or github)", format)
+}
+
+func (e *Error) severity() string {
+	if e.Warning {
+		return "warning"
+	}
+	return "error"
 }
 
 // oneLine keeps the one-error-per-line promise even if a message has breaks.

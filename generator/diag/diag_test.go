@@ -13,6 +13,8 @@ func TestFormat(t *testing.T) {
 	l := List{
 		{Path: "content/b.md", Line: 3, Col: 7, Msg: `unknown key "titel"; did you mean "title"?`},
 		{Path: "content/a,b.md", Line: 1, Col: 1, Msg: "100% wrong\nsecond line"},
+		{Path: "content/static/x\x1b[31m\ny.txt", Msg: "a symbolic link out of the site: skipped", Warning: true},
+		{Path: "content/\u202egnp.md", Line: 2, Msg: "bidi"},
 		{Path: "site.yaml", Msg: "whole file"},
 	}
 	for _, tc := range []struct {
@@ -20,27 +22,48 @@ func TestFormat(t *testing.T) {
 	}{
 		{format: "text", want: "content/b.md:3:7: unknown key \"titel\"; did you mean \"title\"?\n" +
 			"content/a,b.md:1:1: 100% wrong second line\n" +
+			"content/static/x\\x1b[31m\\ny.txt: warning: a symbolic link out of the site: skipped\n" +
+			"content/\\u202egnp.md:2: bidi\n" +
 			"site.yaml: whole file\n"},
 		{format: "github", want: "::error file=content/b.md,line=3,col=7::unknown key \"titel\"; did you mean \"title\"?\n" +
-			"::error file=content/a%2Cb.md,line=1,col=1::100%25 wrong%0Asecond line\n" +
+			"::error file=content/a%2Cb.md,line=1,col=1::100%25 wrong second line\n" +
+			"::warning file=content/static/x\\x1b[31m\\ny.txt,line=0,col=0::a symbolic link out of the site: skipped\n" +
+			"::error file=content/\\u202egnp.md,line=2,col=0::bidi\n" +
 			"::error file=site.yaml,line=0,col=0::whole file\n"},
 		{format: "json", want: `[
   {
     "path": "content/b.md",
     "line": 3,
     "col": 7,
+    "severity": "error",
     "message": "unknown key \"titel\"; did you mean \"title\"?"
   },
   {
     "path": "content/a,b.md",
     "line": 1,
     "col": 1,
-    "message": "100% wrong\nsecond line"
+    "severity": "error",
+    "message": "100% wrong second line"
+  },
+  {
+    "path": "content/static/x\\x1b[31m\\ny.txt",
+    "line": 0,
+    "col": 0,
+    "severity": "warning",
+    "message": "a symbolic link out of the site: skipped"
+  },
+  {
+    "path": "content/\\u202egnp.md",
+    "line": 2,
+    "col": 0,
+    "severity": "error",
+    "message": "bidi"
   },
   {
     "path": "site.yaml",
     "line": 0,
     "col": 0,
+    "severity": "error",
     "message": "whole file"
   }
 ]

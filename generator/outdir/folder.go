@@ -12,23 +12,6 @@ import (
 	"sync"
 )
 
-// Marker is the file by which Scholia knows an output folder as its own: a
-// build replaces a non-empty folder only when it holds one, so a mistyped
-// -out never wipes someone's documents.
-const Marker = ".scholia-output"
-
-const markerText = "This folder is written by scholia build and replaced on every build.\nbuild: "
-
-// ID returns the build id in the marker of the output folder dir, "" when
-// it has none.
-func ID(dir string) string {
-	b, err := os.ReadFile(filepath.Join(dir, Marker))
-	if err != nil || !strings.HasPrefix(string(b), markerText) {
-		return ""
-	}
-	return strings.TrimSpace(strings.TrimPrefix(string(b), markerText))
-}
-
 // Folder is a fresh folder beside the final one that a build writes into.
 // Every write goes through an os.Root, so no path, slug or symlink can lead
 // outside it.
@@ -39,6 +22,7 @@ type Folder struct {
 	dirs  sync.Map // folders made so far: MkdirAll through a Root walks every parent
 	// reused is true when tmp is an earlier build's output (see Reuse).
 	reused bool
+	unlock func() // releases tmp's lock, which tells sweep it is in use
 }
 
 // New prepares a fresh folder beside dir, the final output folder. It
@@ -52,9 +36,14 @@ func New(dir string) (*Folder, error) {
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return nil, err
 	}
-	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(dir)+".new-")
+	sweep(dir)
+	tmp, err := os.MkdirTemp(parent, tempPattern(dir))
 	if err != nil {
 		return nil, err
+	}
+	unlock, ok := lockDir(tmp)
+	if !ok {
+		unlock = func() {}
 	}
 	if err := os.Chmod(tmp, 0o755); err != nil {
 		os.RemoveAll(tmp)
@@ -62,24 +51,19 @@ func New(dir string) (*Folder, error) {
 	}
 	root, err := os.OpenRoot(tmp)
 	if err != nil {
+		unlock()
 		os.RemoveAll(tmp)
 		return nil, err
 	}
-	return &Folder{final: dir, tmp: tmp, root: root}, nil
+	o := &Folder{final: dir, tmp: tmp, root: root, unlock: unlock}
+	o.register()
+	return o, nil
 }
 
-func checkReplaceable(dir string) error {
-	entries, err := os.ReadDir(dir)
-	if errors.Is(err, fs.ErrNotExist) || (err == nil && len(entries) == 0) {
-		return nil
-	}
-	if err != nil {
-		return err
-	}
-	if _, err := os.Stat(filepath.Join(dir, Marker)); err != nil {
-		return fmt.Errorf("refusing to replace %s: it is not empty and was not written by scholia (no %s); remove it or choose another -out", dir, Marker)
-	}
-	return nil
+// Within reports whether the path a is the path b or under it.
+func Within(a, b string) bool {
+	rel, err := filepath.Rel(b, a)
+	return err == nil && filepath.IsLocal(rel) || rel == "."
 }
 
 // CleanRel checks that rel is a relative slash path that stays inside the
@@ -213,32 +197,60 @@ func (o *Folder) mkdir(dir string) error {
 	return nil
 }
 
-// Commit writes the marker with the build's id, swaps the new folder in
-// for the old one, and moves the old one to spare ("": removes it). The id
-// is the digest of what was built, so two builds of one commit stay
-// byte-identical. It reports whether the old output is now at spare.
+// Commit swaps the new folder in for the old one, writes the marker with
+// the build's id, and moves the old one to spare ("": removes it), with
+// its own id in its marker. The id is the digest of what was built, so two
+// builds of one commit stay byte-identical. It reports whether the old
+// output is now at spare.
 func (o *Folder) Commit(id, spare string) (bool, error) {
-	if _, err := o.Write(Marker, []byte(markerText+id+"\n")); err != nil {
-		o.Discard()
+	writing.Lock()
+	defer writing.Unlock()
+	if !writing.folders[o] {
+		return false, errors.New("the build was stopped before its output was swapped in")
+	}
+	delete(writing.folders, o)
+	defer o.unlock()
+	return o.commit(id, spare)
+}
+
+func (o *Folder) commit(id, spare string) (bool, error) {
+	o.root.Close()
+	old := ID(o.final)
+	// While the swap is under way the marker says what the folder holds is
+	// not known, so a build stopped in between trusts neither side.
+	if err := writeID(o.final, ""); err != nil {
+		o.drop()
 		return false, err
 	}
-	o.root.Close()
 	if _, err := os.Lstat(o.final); errors.Is(err, fs.ErrNotExist) {
-		return false, os.Rename(o.tmp, o.final)
+		if err := os.Rename(o.tmp, o.final); err != nil {
+			return false, err
+		}
+		return false, writeID(o.final, id)
 	}
 	if err := exchange(o.tmp, o.final); err != nil {
-		o.Discard()
+		o.drop()
+		return false, err
+	}
+	if err := writeID(o.final, id); err != nil {
 		return false, err
 	}
 	// o.tmp now holds the previous output.
+	os.Remove(filepath.Join(o.tmp, legacyMarker))
 	if spare != "" && (o.tmp == spare || os.RemoveAll(spare) == nil && os.Rename(o.tmp, spare) == nil) {
-		return true, nil
+		return true, writeID(spare, old)
 	}
 	return false, os.RemoveAll(o.tmp)
 }
 
 // Discard removes the new folder, leaving the previous output as it was.
 func (o *Folder) Discard() {
+	o.unregister()
+	o.drop()
+	o.unlock()
+}
+
+func (o *Folder) drop() {
 	o.root.Close()
 	os.RemoveAll(o.tmp)
 }

@@ -24,11 +24,14 @@ func Reuse(dir, spare string) (*Folder, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := root.Remove(Marker); err != nil && !os.IsNotExist(err) {
+	if err := removeID(spare); err != nil {
 		root.Close()
 		return nil, err
 	}
-	return &Folder{final: dir, tmp: spare, root: root, reused: true}, nil
+	root.Remove(legacyMarker)
+	o := &Folder{final: dir, tmp: spare, root: root, reused: true, unlock: func() {}}
+	o.register()
+	return o, nil
 }
 
 // Lstat returns the stat of the file at rel in the folder being written,

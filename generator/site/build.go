@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/scholia/scholia/generator/content"
+	"github.com/scholia/scholia/generator/diag"
 	"github.com/scholia/scholia/generator/outdir"
 )
 
@@ -35,6 +36,10 @@ type Options struct {
 	// site has been walked, before anything is rendered: a command sets
 	// its memory budget by it.
 	Sized func(articles int)
+	// Warn, when not nil, is called with each problem that does not stop
+	// the build, such as a symbolic link it skipped, in path order. A dev
+	// server calls it again only when the walk of content/ is done again.
+	Warn func(*diag.Error)
 }
 
 // Result says what a build did.
@@ -55,6 +60,13 @@ func Build(opts Options) (*Result, error) {
 	start := time.Now()
 	if opts.Now.IsZero() {
 		opts.Now = start
+	}
+	if opts.Out != "" {
+		out, err := outdir.Resolve(opts.Out)
+		if err != nil {
+			return nil, err
+		}
+		opts.Out = out
 	}
 	if err := apart(opts.Out, opts.Cache); err != nil {
 		return nil, err
@@ -149,16 +161,10 @@ func apart(out, cache string) error {
 	if err := errors.Join(err1, err2); err != nil {
 		return err
 	}
-	if inside(o, c) || inside(c, o) {
+	if outdir.Within(o, c) || outdir.Within(c, o) {
 		return fmt.Errorf("the output folder %s and the build cache %s overlap: choose an output folder outside the cache (or build with -no-cache)", out, cache)
 	}
 	return nil
-}
-
-// inside reports whether path a is b or under it.
-func inside(a, b string) bool {
-	rel, err := filepath.Rel(b, a)
-	return err == nil && filepath.IsLocal(rel) || rel == "."
 }
 
 // spareDir is where the cache keeps the output before last, when it is on

@@ -191,7 +191,7 @@ func TestCacheNotTrusted(t *testing.T) {
 	}, {
 		name: "spare left half-written",
 		spoil: func(t *testing.T, out, cache string) {
-			os.Remove(filepath.Join(cache, spareName, outdir.Marker))
+			os.Remove(outdir.Marker(filepath.Join(cache, spareName)))
 			os.WriteFile(filepath.Join(cache, spareName, "articles/a0005/index.html"), []byte("half"), 0o644)
 		},
 		written: 1,

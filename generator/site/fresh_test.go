@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"maps"
 	"math/rand/v2"
+	"os"
 	"path"
 	"slices"
 	"sort"
@@ -296,11 +297,14 @@ func liveFiles(t *testing.T, l *Live) map[string]string {
 	return out
 }
 
-// builtFiles is every file a build writes, its outdir.Marker aside.
+// builtFiles is every file a build writes. The output marker stands
+// beside the folder, never in it, so that it is not published.
 func builtFiles(t *testing.T, dir string) map[string]string {
 	t.Helper()
 	files := readTree(t, dir)
-	delete(files, outdir.Marker)
+	if _, err := os.Stat(outdir.Marker(dir)); err != nil {
+		t.Errorf("no output marker beside %s: %v", dir, err)
+	}
 	return files
 }
 

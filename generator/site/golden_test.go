@@ -9,7 +9,6 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
-	"github.com/scholia/scholia/generator/outdir"
 	"golang.org/x/tools/txtar"
 )
 
@@ -22,7 +21,7 @@ func TestGoldenSite(t *testing.T) {
 	got := readTree(t, out)
 	var names []string
 	for name := range got {
-		if !strings.HasPrefix(name, "assets/") && name != outdir.Marker {
+		if !strings.HasPrefix(name, "assets/") {
 			names = append(names, name)
 		}
 	}

@@ -11,6 +11,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/scholia/scholia/generator/diag"
+	"github.com/scholia/scholia/generator/outdir"
 )
 
 const okArticle = `---
@@ -67,8 +68,8 @@ func TestFailedBuildKeepsOutput(t *testing.T) {
 				t.Errorf("output changed (-want +got):\n%s", diff)
 			}
 			entries, _ := os.ReadDir(parent)
-			if len(entries) != 1 {
-				t.Errorf("folders beside the output: %v, want only public", entries)
+			if len(entries) != 2 || entries[0].Name() != filepath.Base(outdir.Marker(out)) || entries[1].Name() != "public" {
+				t.Errorf("files beside the output: %v, want only public and its marker", entries)
 			}
 		})
 	}

@@ -2,6 +2,7 @@ package site
 
 import (
 	"fmt"
+	"path"
 	"sort"
 	"sync"
 	"sync/atomic"
@@ -34,7 +35,10 @@ type run struct {
 	next     map[key]*record // records of this run
 	mu       sync.Mutex      // guards next, plan, clashes, lists and stats
 	plan     map[string]owner
-	clashes  map[string][2]owner
+	clashes  map[string]clash
+	// dirs holds, for each folder of the planned outputs, one path under
+	// it: a file planned where another output needs a folder clashes.
+	dirs map[string]string
 	// scanned is the walk of content/: given by the dev server when no
 	// file came or went, made by the run otherwise.
 	scanned *content.Tree
@@ -92,7 +96,7 @@ func newRun(opts Options, snk sink, files *fileCache, prev map[key]*record, prev
 	return &run{
 		opts: opts, cfg: cfg, cfgKey: k.sum(), theme: th,
 		md:   markup.New(markup.Options{Unsafe: cfg.UnsafeHTML}),
-		sink: snk, files: files, embedded: embeddedFiles, prev: prev, next: map[key]*record{}, plan: map[string]owner{}, clashes: map[string][2]owner{},
+		sink: snk, files: files, embedded: embeddedFiles, prev: prev, next: map[key]*record{}, plan: map[string]owner{}, clashes: map[string]clash{}, dirs: map[string]string{},
 	}, nil
 }
 
@@ -103,6 +107,11 @@ func (r *run) all() (errs diag.List) {
 	tree, errs := r.scanned, diag.List(nil)
 	if tree == nil {
 		tree, errs = content.Scan(r.opts.FS)
+		if r.opts.Warn != nil {
+			for _, w := range tree.Warnings {
+				r.opts.Warn(w)
+			}
+		}
 	}
 	r.scanned = tree
 	if r.opts.Sized != nil {
@@ -267,7 +276,13 @@ func (r *run) claim(rel string, o owner) bool {
 	defer r.mu.Unlock()
 	first, ok := r.plan[rel]
 	if !ok {
+		if r.folderClash(rel, o) {
+			return false
+		}
 		r.plan[rel] = o
+		for d := path.Dir(rel); d != "."; d = path.Dir(d) {
+			r.dirs[d] = rel
+		}
 		return true
 	}
 	if first == o {
@@ -277,7 +292,31 @@ func (r *run) claim(rel string, o owner) bool {
 	// CheckOutputs reports.
 	bothArticles := content.IsArticle(first.path) && content.IsArticle(o.path)
 	if (first.kind == ownerMade || o.kind == ownerMade) && !bothArticles {
-		r.clashes[rel] = [2]owner{first, o}
+		r.clashes[rel] = clash{first, o, rel}
+	}
+	return false
+}
+
+// clash is two owners of one output, or of a file and a folder at one
+// path: at is the path that first has.
+type clash struct {
+	first, second owner
+	at            string
+}
+
+// folderClash records a clash when rel is a folder of a planned output, or
+// a planned output is one of rel's folders, as when an article's slug is
+// feed.xml.
+func (r *run) folderClash(rel string, o owner) bool {
+	if under, ok := r.dirs[rel]; ok {
+		r.clashes[rel] = clash{r.plan[under], o, under}
+		return true
+	}
+	for d := path.Dir(rel); d != "."; d = path.Dir(d) {
+		if first, ok := r.plan[d]; ok {
+			r.clashes[rel] = clash{first, o, d}
+			return true
+		}
 	}
 	return false
 }
@@ -286,12 +325,18 @@ func (r *run) claim(rel string, o owner) bool {
 func (r *run) clashErrors() diag.List {
 	var errs diag.List
 	for _, rel := range sortedKeys(r.clashes) {
-		pair := r.clashes[rel]
-		a, b := pair[0], pair[1]
+		c := r.clashes[rel]
+		a, b, aRel, bRel := c.second, c.first, rel, c.at
 		if a.path == "" || b.path != "" && b.path < a.path {
-			a, b = b, a // name a file of the site first, and in a stable order
+			// Name a file of the site first, and in a stable order.
+			a, b, aRel, bRel = b, a, bRel, aRel
 		}
-		errs.Add(diag.Errorf(a.path, 0, 0, "%s would make %s, which is %s: rename or move %s", a.path, rel, b.name, a.path))
+		if aRel == bRel {
+			errs.Add(diag.Errorf(a.path, 0, 0, "%s would make %s, which is %s: rename or move %s", a.path, rel, b.name, a.path))
+			continue
+		}
+		errs.Add(diag.Errorf(a.path, 0, 0, "%s would make %s, and %s is taken (by %s): one path cannot be both a file and a folder; rename or move %s",
+			a.path, aRel, bRel, b.name, a.path))
 	}
 	return errs
 }

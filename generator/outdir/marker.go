@@ -1,0 +1,91 @@
+package outdir
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// Marker is the hidden file beside an output folder by which Scholia knows
+// the folder as its own: for public, .public.scholia-output in the same
+// parent. A build replaces a non-empty folder only when it has one, so a
+// mistyped -out never wipes someone's documents. The marker stands beside
+// the folder, not in it, so that it is never published with the site.
+func Marker(dir string) string {
+	dir = filepath.Clean(dir)
+	return filepath.Join(filepath.Dir(dir), "."+filepath.Base(dir)+markerSuffix)
+}
+
+const (
+	markerSuffix = ".scholia-output"
+	markerText   = "The folder beside this file is written by scholia build and replaced on every build.\nbuild: "
+	// legacyMarker is the marker that builds before this one left inside
+	// the output: a folder holding one is still Scholia's.
+	legacyMarker = ".scholia-output"
+)
+
+// ID returns the build id in the marker of the output folder dir, "" when
+// it has none or its id is not known.
+func ID(dir string) string {
+	b, err := os.ReadFile(Marker(dir))
+	if err != nil || !strings.HasPrefix(string(b), markerText) {
+		return ""
+	}
+	return strings.TrimSpace(strings.TrimPrefix(string(b), markerText))
+}
+
+// writeID writes the marker of dir with id ("" while what dir holds is
+// not known), by a rename so that it is never half-written.
+func writeID(dir, id string) error {
+	m := Marker(dir)
+	tmp := m + ".new"
+	if err := os.WriteFile(tmp, []byte(markerText+id+"\n"), 0o644); err != nil {
+		return err
+	}
+	return os.Rename(tmp, m)
+}
+
+// removeID removes the marker of dir, if any.
+func removeID(dir string) error {
+	if err := os.Remove(Marker(dir)); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return err
+	}
+	return nil
+}
+
+// checkReplaceable refuses a dir that is not empty and has no marker.
+func checkReplaceable(dir string) error {
+	entries, err := os.ReadDir(dir)
+	if errors.Is(err, fs.ErrNotExist) || (err == nil && len(entries) == 0) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	if _, err := os.Stat(Marker(dir)); err == nil {
+		return nil
+	}
+	if _, err := os.Stat(filepath.Join(dir, legacyMarker)); err == nil {
+		return nil
+	}
+	return errors.New("refusing to replace " + dir + ": it is not empty and was not written by scholia (no " + filepath.Base(Marker(dir)) + " beside it); remove it or choose another -out")
+}
+
+// Resolve returns the folder a build should write for the output dir: dir
+// itself, or where it leads when it is a symbolic link. A link is then
+// kept and its target's contents replaced, rather than the link being
+// replaced by a folder while its target keeps stale output.
+func Resolve(dir string) (string, error) {
+	info, err := os.Lstat(dir)
+	if err != nil || info.Mode()&fs.ModeSymlink == 0 {
+		return dir, nil
+	}
+	target, err := filepath.EvalSymlinks(dir)
+	if err != nil {
+		return "", fmt.Errorf("the output folder %s is a symbolic link that leads nowhere (%w): fix or remove the link", dir, err)
+	}
+	return target, nil
+}
