@@ -49,16 +49,41 @@ func (s *Site) BasePath() string { return s.basePath }
 func (s *Site) Absolute() bool { return s.absolute }
 
 // URL returns the absolute-path URL of a page or file given relative to the
-// site root ("articles/x/" -> "/proj/articles/x/").
-func (s *Site) URL(rel string) string { return s.basePath + strings.TrimPrefix(rel, "/") }
+// site root ("articles/x/" -> "/proj/articles/x/"), percent-encoded by
+// EscapePath ("sp ace/" -> "/proj/sp%20ace/").
+func (s *Site) URL(rel string) string { return s.basePath + EscapePath(strings.TrimPrefix(rel, "/")) }
 
 // Permalink returns the full URL of rel when base_url is absolute, and its
 // absolute-path URL otherwise.
 func (s *Site) Permalink(rel string) string {
 	if s.absolute {
-		return s.BaseURL + strings.TrimPrefix(rel, "/")
+		return s.BaseURL + EscapePath(strings.TrimPrefix(rel, "/"))
 	}
 	return s.URL(rel)
+}
+
+// EscapePath percent-encodes each segment of the slash path rel, as the
+// path of a URL needs: a file named "a#b.md" or "sp ace.md" must not make a
+// link that points elsewhere, or a sitemap <loc> that is no URL. Every
+// URL of a page, file, feed entry or annotation is built through it, once.
+func EscapePath(rel string) string {
+	if !strings.ContainsFunc(rel, needsEscape) {
+		return rel
+	}
+	segs := strings.Split(rel, "/")
+	for i, seg := range segs {
+		segs[i] = url.PathEscape(seg)
+	}
+	return strings.Join(segs, "/")
+}
+
+// needsEscape reports whether r is not kept as it is by url.PathEscape.
+func needsEscape(r rune) bool {
+	switch {
+	case r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z', r >= '0' && r <= '9':
+		return false
+	}
+	return !strings.ContainsRune("-._~/", r)
 }
 
 // Link is a titled internal link.

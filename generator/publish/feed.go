@@ -148,7 +148,11 @@ func summaryPermalink(s *page.Site, e *page.Summary) string {
 	if e.Permalink != "" {
 		return e.Permalink
 	}
-	return s.Permalink(strings.TrimPrefix(e.URL, s.BasePath()))
+	if !s.Absolute() {
+		return e.URL
+	}
+	// e.URL is encoded already: it must not go through Permalink again.
+	return s.BaseURL + strings.TrimPrefix(e.URL, s.BasePath())
 }
 
 // feedSummary puts the review's verdict before the description, so a feed
