@@ -39,8 +39,13 @@ func DiscardAll() {
 	writing.Lock()
 	defer writing.Unlock()
 	for o := range writing.folders {
-		if !o.reused {
-			os.RemoveAll(o.tmp)
+		// Closing the Root first stops the build's writers from making
+		// anything more in the folder while it is being removed.
+		o.root.Close()
+		for i := 0; i < 5 && !o.reused; i++ {
+			if os.RemoveAll(o.tmp) == nil {
+				break
+			}
 		}
 		delete(writing.folders, o)
 	}

@@ -3,14 +3,17 @@ package page
 import (
 	"sort"
 
+	"golang.org/x/text/unicode/norm"
+
 	"github.com/scholia/scholia/generator/slug"
 )
 
 // TagSlug is the URL segment of a tag: lowercase letters and digits of any
 // script, other runs turned into one '-'. Tags that differ only in case or
-// punctuation share a page.
+// punctuation share a page, and so do tags that differ only in Unicode
+// form (café typed as one code point or as e and a combining accent).
 func TagSlug(name string) string {
-	if s := slug.Make(name, slug.Letters); s != "" {
+	if s := slug.Make(norm.NFC.String(name), slug.Letters); s != "" {
 		return s
 	}
 	return "tag"

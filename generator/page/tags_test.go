@@ -12,6 +12,8 @@ func TestTagSlug(t *testing.T) {
 		{in: "C++ / Rust", want: "c-rust"},
 		{in: "Россия", want: "россия"},
 		{in: "!!!", want: "tag"},
+		{in: "caf\u00e9", want: "caf\u00e9"},
+		{in: "cafe\u0301", want: "caf\u00e9"},
 	} {
 		t.Run(tc.in, func(t *testing.T) {
 			if got := TagSlug(tc.in); got != tc.want {
