@@ -102,18 +102,25 @@
 //
 //	ErrAmbiguous:  quote is ambiguous: it matches 2 places: content/a.md:3:24 "…exclusive that [their guns came] from Russia.…", content/a.md:5:16 "…Officials said [their guns came] from Iran.…"; add prefix: "that " (or occurrence: 1) to pick the first
 //	ErrNotFound:   quote not found in content/a.md; did you mean: "their guns came from Russia" (content/a.md:3:24)?
+//	ErrNotFound:   quote not found in content/a.md (search cut off at 100000000 steps; shorten the quote to get a suggestion)
 //	ErrNotFound:   quote not found with the given suffix in content/a.md, but without it the quote matches 1 place: content/a.md:5:1 "…"
 //	ErrNotFound:   occurrence: 3 is out of range: the quote matches only 2 places: content/a.md:3:35 "…", content/a.md:5:27 "…"
 //	ErrCrossBlock: quote crosses blocks: it starts at content/a.md:5:32 and ends at content/a.md:8:5; a claim must lie within one paragraph, heading, list item or table cell
 //	ErrInCode:     quote is only in a code block or raw HTML, at content/a.md:8:13, which is never annotated
 //	ErrEmpty:      quote is empty
 //
-// An ambiguous error lists every place, and Error.Suggest holds the shortest
-// run of whole words right before the first place that, as the prefix (with
-// the suffix kept), leaves that place alone; when no prefix of up to 12 words
-// does, the message suggests an occurrence instead. A quote is reported in
-// code or across blocks only when it matches nowhere else, in that order;
-// otherwise a quote not found gets the closest passage, below.
+// An error lists the first 10 places (in Error.Places and the message) and
+// counts the rest: "it matches 25 places: …, and 15 more". An ambiguous
+// error's Error.Suggest holds the shortest run of whole words right before
+// the first place that, as the prefix (with the suffix kept), leaves that
+// place alone; when no prefix of up to 12 words (and 256 bytes) does, the
+// message suggests an occurrence instead. A quote is reported in code or
+// across blocks only when it matches nowhere else, in that order; otherwise
+// a quote not found gets the closest passage, below.
+//
+// The exact search takes time linear in the article, whatever the quote and
+// its context: even "a" in an article of "a a a …", or a long prefix that
+// fits at almost every match.
 //
 // # Approximate search
 //
@@ -135,13 +142,27 @@
 // nothing close was found.
 //
 // The cost is one pass over the text per 64 code points of the quote: in a
-// 100,000-word article a missing quote is reported in about 6 ms (25 ms for a
+// 100,000-word article a missing quote is reported in about 5 ms (15 ms for a
 // 250-character quote), plus about 20 ms to build the normalised text on the
 // first call (BenchmarkNotFound100kWords).
 //
 // [Doc.Closest] exposes the search for `scholia fix`, which re-anchors quotes
 // after the article was edited: it returns the best passage and its score in
 // [0, 1] (1 for a quote that Find anchors).
+//
+// # Cap on the approximate search
+//
+// The search takes time in proportion to the length of the article times
+// that of the quote, which is fine for a claim and not for a quote of
+// megabytes: one 1 MB long, in an article of 1 MB, took three minutes. So
+// it counts its steps (see [Doc.MaxWork]: one code point of the article
+// against 64 of the quote) and stops before any stage that would take it
+// past Doc.MaxWork, or [DefaultMaxWork] (100,000,000 steps, well under a
+// second) when that is 0. Find's error then says that the search was cut
+// off, instead of suggesting a passage, and Closest reports false. Only
+// the blocks long enough to hold a passage close to the quote are
+// searched, so that a quote longer than its article is reported as having
+// nothing close at no cost.
 //
 // # Concurrency
 //

@@ -12,17 +12,20 @@ package anchor
 
 // myers is a pattern prepared for Myers' algorithm.
 type myers struct {
-	m       int      // pattern length in code points
-	nb      int      // 64-bit words per column: ceil(m/64)
-	peq     []uint64 // per symbol, nb words: bit i set where pattern[i] is the symbol; symbol 0 (not in the pattern) is all zero
-	ascii   [128]int32
-	other   map[rune]int32
-	lastBit uint64 // the bit of row m in the last word
-	pv, mv  []uint64
+	m      int      // pattern length in code points
+	nb     int      // 64-bit words per column: ceil(m/64)
+	peq    []uint64 // per symbol, nb words: bit i set where pattern[i] is the symbol; symbol 0 (not in the pattern) is all zero
+	ascii  [128]int32
+	other  map[rune]int32
+	top    uint // the row of the pattern's last code point in the last word
+	pv, mv []uint64
 }
 
-// newMyers prepares pat, which must not be empty.
-func newMyers(pat []rune) *myers {
+// newMyers prepares pat, which must not be empty, or returns nil when its
+// table would take more than maxWords 64-bit words: a long quote of many
+// different code points (Chinese, say) needs one row of ceil(m/64) words
+// per code point.
+func newMyers(pat []rune, maxWords int) *myers {
 	my := &myers{m: len(pat), nb: (len(pat) + 63) / 64, other: map[rune]int32{}}
 	nsym := int32(0)
 	syms := make([]int32, len(pat))
@@ -39,11 +42,14 @@ func newMyers(pat []rune) *myers {
 		}
 		syms[i] = s
 	}
+	if int(nsym+1) > maxWords/my.nb {
+		return nil
+	}
 	my.peq = make([]uint64, int(nsym+1)*my.nb)
 	for i, s := range syms {
 		my.peq[int(s)*my.nb+i/64] |= 1 << (i % 64)
 	}
-	my.lastBit = 1 << ((my.m - 1) % 64)
+	my.top = uint(my.m-1) % 64
 	my.pv = make([]uint64, my.nb)
 	my.mv = make([]uint64, my.nb)
 	return my
@@ -63,11 +69,13 @@ func (my *myers) symbol(r rune) int32 {
 // substring must start at 0: out[j] is the distance to text[:j+1].
 func (my *myers) scores(text []rune, anchored bool, out []int32) {
 	nb := my.nb
-	pv, mv := my.pv, my.mv
+	pv, mv := my.pv[:nb], my.mv[:nb]
 	for b := range pv {
 		pv[b], mv[b] = ^uint64(0), 0
 	}
-	hin := 0 // the horizontal delta in row 0: 0 searching, +1 anchored
+	// The horizontal delta in row 0, as its + and - bits: 0 searching
+	// (a passage may start anywhere), +1 anchored.
+	var hin uint64
 	if anchored {
 		hin = 1
 	}
@@ -75,53 +83,38 @@ func (my *myers) scores(text []rune, anchored bool, out []int32) {
 	if nb == 1 {
 		p, m := pv[0], mv[0]
 		for j, r := range text {
-			var h int
-			p, m, h = step(p, m, my.peq[my.symbol(r)], hin, my.lastBit)
-			score += h
+			var hp, hn uint64
+			p, m, hp, hn = step(p, m, my.peq[my.symbol(r)], hin, 0, my.top)
+			score += int(hp) - int(hn)
 			out[j] = int32(score)
 		}
 		return
 	}
 	for j, r := range text {
 		eq := my.peq[int(my.symbol(r))*nb:][:nb]
-		h := hin
-		for b := range nb {
-			last := uint64(1) << 63
-			if b == nb-1 {
-				last = my.lastBit
-			}
-			pv[b], mv[b], h = step(pv[b], mv[b], eq[b], h, last)
+		hp, hn := hin, uint64(0)
+		for b := range nb - 1 {
+			pv[b], mv[b], hp, hn = step(pv[b], mv[b], eq[b], hp, hn, 63)
 		}
-		score += h
+		pv[nb-1], mv[nb-1], hp, hn = step(pv[nb-1], mv[nb-1], eq[nb-1], hp, hn, my.top)
+		score += int(hp) - int(hn)
 		out[j] = int32(score)
 	}
 }
 
 // step advances one 64-row word of a column by one text character: pv and
 // mv are the word's positive and negative vertical deltas, eq the rows whose
-// pattern character equals the text character, hin the horizontal delta
-// entering at the row below the word (-1, 0 or +1). It returns the new
-// deltas and the horizontal delta at the word's row last.
-func step(pv, mv, eq uint64, hin int, last uint64) (uint64, uint64, int) {
-	if hin < 0 {
-		eq |= 1
-	}
+// pattern character equals the text character, hp and hn (0 or 1) the
+// positive and negative horizontal delta entering at the row below the word.
+// It returns the new deltas and the horizontal delta, as hp and hn, at the
+// word's row top. It has no branches, so that it is inlined in the loops of
+// scores.
+func step(pv, mv, eq, hp, hn uint64, top uint) (uint64, uint64, uint64, uint64) {
+	eq |= hn
 	xv := eq | mv
 	xh := (((eq & pv) + pv) ^ pv) | eq
 	ph := mv | ^(xh | pv)
 	mh := pv & xh
-	hout := 0
-	if ph&last != 0 {
-		hout = 1
-	} else if mh&last != 0 {
-		hout = -1
-	}
-	ph <<= 1
-	mh <<= 1
-	if hin < 0 {
-		mh |= 1
-	} else if hin > 0 {
-		ph |= 1
-	}
-	return mh | ^(xv | ph), ph & xv, hout
+	ph2, mh2 := ph<<1|hp, mh<<1|hn
+	return mh2 | ^(xv | ph2), ph2 & xv, ph >> top & 1, mh >> top & 1
 }

@@ -1,6 +1,7 @@
 package anchor
 
 import (
+	"math"
 	"math/rand/v2"
 	"testing"
 
@@ -53,7 +54,7 @@ func TestMyersMatchesDynamicProgramming(t *testing.T) {
 			}
 			for _, anchored := range []bool{false, true} {
 				got := make([]int32, len(text))
-				newMyers(pat).scores(text, anchored, got)
+				newMyers(pat, math.MaxInt).scores(text, anchored, got)
 				want := naiveScores(pat, text, anchored)
 				if diff := cmp.Diff(want, got); diff != "" {
 					t.Fatalf("m=%d anchored=%v: scores (-want +got):\n%s", m, anchored, diff)

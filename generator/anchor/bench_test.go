@@ -3,13 +3,18 @@ package anchor
 import (
 	"errors"
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 )
 
 // benchDoc returns an article of about words words in paragraphs of about
 // 100, each split in pieces as inline formatting would, and its words.
-func benchDoc(words int) (*Doc, []string) {
+func benchDoc(words int) (*Doc, []string) { return benchDocOf(words, 100) }
+
+// benchDocOf is benchDoc with paragraphs of para words, give or take a
+// fifth: with para at least twice words, the article is one paragraph.
+func benchDocOf(words, para int) (*Doc, []string) {
 	rng := rand.New(rand.NewPCG(7, 11))
 	syllables := []string{"ka", "ro", "mi", "te", "su", "na", "lo", "vi", "da", "pe", "gu", "shi", "an", "or", "el"}
 	vocab := make([]string, 3000)
@@ -24,7 +29,7 @@ func benchDoc(words int) (*Doc, []string) {
 	var all []string
 	var src strings.Builder
 	for len(all) < words {
-		n := 80 + rng.IntN(40)
+		n := min(words-len(all), para*4/5+rng.IntN(para*2/5))
 		para := make([]string, n)
 		for i := range para {
 			para[i] = vocab[rng.IntN(len(vocab))]
@@ -133,5 +138,54 @@ func BenchmarkFind(b *testing.B) {
 				b.Fatal(err)
 			}
 		}
+	}
+}
+
+// offByOneWord returns words joined by spaces, with the middle one changed:
+// a quote of the whole paragraph that is not found but is one edit away.
+func offByOneWord(words []string) string {
+	ws := slices.Clone(words)
+	ws[len(ws)/2] = "x" + ws[len(ws)/2]
+	return strings.Join(ws, " ")
+}
+
+// BenchmarkClosestCutOff is the approximate search at its worst: quotes so
+// long for their article that the search is cut off (see Doc.MaxWork).
+func BenchmarkClosestCutOff(b *testing.B) {
+	huge, hugeWords := benchDocOf(160_000, 320_000) // about 1 MB, one paragraph
+	long, longWords := benchDocOf(950_000, 1_000)   // about 6 MB
+	at := inParagraph(longWords, 500_000, 650)
+	tests := []struct {
+		name  string
+		doc   *Doc
+		quote Quote
+	}{
+		{name: "1MB quote in 1MB paragraph", doc: huge, quote: Quote{Exact: offByOneWord(hugeWords)}},
+		{name: "4KB quote in 6MB article", doc: long, quote: Quote{Exact: missingQuote(longWords, at, 650)}},
+	}
+	for _, tt := range tests {
+		tt.doc.Text() // build the model outside the loop
+		b.Run(tt.name, func(b *testing.B) {
+			for b.Loop() {
+				tt.doc.Closest(tt.quote)
+			}
+		})
+	}
+}
+
+// BenchmarkFindManyOccurrences is the exact search at its worst: the cases
+// of TestFindManyOccurrences, a quote or a context that occurs at almost
+// every byte of the article.
+func BenchmarkFindManyOccurrences(b *testing.B) {
+	for _, tt := range manyOccurrences() {
+		d := mkDoc(b, "a.md", "", tt.block)
+		d.Text() // build the model outside the loop
+		b.Run(tt.name, func(b *testing.B) {
+			for b.Loop() {
+				if _, err := d.Find(tt.quote); !errors.Is(err, tt.wantKind) {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }

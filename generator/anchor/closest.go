@@ -1,6 +1,9 @@
 package anchor
 
-import "slices"
+import (
+	"math"
+	"slices"
+)
 
 // Ranking weights, as in Hypothesis's client (anchoring/match-quote.ts):
 // how close the passage is to the quote counts most, then how well the text
@@ -12,6 +15,22 @@ const (
 	maxCandidates = 64 // passages ranked at most
 	maxErrorsCap  = 256
 )
+
+// DefaultMaxWork is the cap on the approximate search of one quote when
+// Doc.MaxWork is 0, in steps (see Doc.MaxWork): 100,000,000, well under a
+// second (0.4 s for a quote of 4,000 code points, 63 steps a code point,
+// over an article of 1,500,000, on a shared 2-core machine). A quote of 250
+// code points (4 steps) may be searched over 25,000,000 code points, some
+// 4,000,000 words.
+const DefaultMaxWork = 100_000_000
+
+// maxWork returns d.MaxWork, or DefaultMaxWork when it is not set.
+func (d *Doc) maxWork() int {
+	if d.MaxWork <= 0 {
+		return DefaultMaxWork
+	}
+	return d.MaxWork
+}
 
 // candidate is a passage found by the approximate search.
 type candidate struct {
@@ -27,8 +46,9 @@ type candidate struct {
 // fit of the text before and after it to q.Prefix and q.Suffix when they are
 // given (weights 50, 20, 20). For an ambiguous quote it returns the exact
 // match whose context fits best. It reports false when nothing is within
-// half the quote's length of edits. `scholia fix` uses it to re-anchor
-// quotes after the article was edited.
+// half the quote's length of edits, or when the search was cut off (see
+// Doc.MaxWork; Find's error tells which). `scholia fix` uses it to
+// re-anchor quotes after the article was edited.
 func (d *Doc) Closest(q Quote) (Match, float64, bool) {
 	m, err := d.Find(q)
 	if err == nil {
@@ -42,8 +62,8 @@ func (d *Doc) Closest(q Quote) (Match, float64, bool) {
 	var c *candidate
 	if e, ok := err.(*Error); ok && e.tried {
 		c = e.closest // Find has searched already
-	} else if best, ok := nd.closest(exact, normalizeContext(q.Prefix), normalizeContext(q.Suffix)); ok {
-		c = &best
+	} else {
+		c, _ = nd.closest(exact, normalizeContext(q.Prefix), normalizeContext(q.Suffix), d.maxWork())
 	}
 	if c == nil {
 		return Match{}, 0, false
@@ -53,36 +73,58 @@ func (d *Doc) Closest(q Quote) (Match, float64, bool) {
 
 // closest finds the passages of the non-Skip blocks with the fewest edits
 // from exact (at most half its length, and 256), recovers where they start,
-// and returns the best ranked: by score, then fewest edits, then first.
-func (nd *normDoc) closest(exact, prefix, suffix string) (candidate, bool) {
+// and returns the best ranked: by score, then fewest edits, then first. It
+// returns nil when nothing is close, and cut set when that could not be
+// told in maxWork steps (see Doc.MaxWork): it counts the steps of each
+// stage before it takes them, so that it never takes more.
+func (nd *normDoc) closest(exact, prefix, suffix string, maxWork int) (best *candidate, cut bool) {
 	nd.buildRunes()
 	pat := []rune(exact)
 	m := len(pat)
 	maxErr := min(m/2, maxErrorsCap)
-	fwd := newMyers(pat)
-	scores := make([]int32, len(nd.runes))
-	best := int32(m + 1)
+	// A passage of a block has at least m minus the block's length edits:
+	// blocks too short to hold one close enough are not searched, so that
+	// a quote longer than the article costs nothing.
 	type brange struct{ bi, rs, re int }
 	var searched []brange
+	n := 0 // code points searched
 	for bi := range nd.blocks {
 		b := &nd.blocks[bi]
-		if b.skip {
-			continue
-		}
 		rs, re := nd.runeIndex(b.start), nd.runeIndex(b.end)
-		fwd.scores(nd.runes[rs:re], false, scores[rs:re])
-		for _, s := range scores[rs:re] {
-			best = min(best, s)
+		if !b.skip && re-rs >= m-maxErr {
+			searched = append(searched, brange{bi, rs, re})
+			n += re - rs
 		}
-		searched = append(searched, brange{bi, rs, re})
 	}
-	if int(best) > maxErr {
-		return candidate{}, false
+	if len(searched) == 0 {
+		return nil, false
+	}
+	budget := maxWork - steps(m, n)
+	if budget < 0 {
+		return nil, true
+	}
+	// The tables of the pattern and of its reverse are the same size.
+	fwd := newMyers(pat, budget/2)
+	if fwd == nil {
+		return nil, true
+	}
+	budget -= 2 * len(fwd.peq)
+	scores := make([]int32, len(nd.runes))
+	low := int32(m + 1)
+	for _, br := range searched {
+		fwd.scores(nd.runes[br.rs:br.re], false, scores[br.rs:br.re])
+		for _, s := range scores[br.rs:br.re] {
+			low = min(low, s)
+		}
+	}
+	if int(low) > maxErr {
+		return nil, false
 	}
 	// Candidate ends: in each run of positions within the threshold, the
-	// one with the fewest edits.
-	threshold := min(int32(maxErr), best+int32(max(2, m/8)))
-	type end struct{ bi, rs, j, errs int }
+	// one with the fewest edits; the maxCandidates with the fewest, and
+	// of those with as many the first, are kept as they come, so that a
+	// periodic text with a run at every word does not fill memory.
+	threshold := min(int32(maxErr), low+int32(max(2, m/8)))
 	var ends []end
 	for _, br := range searched {
 		for j := br.rs; j < br.re; {
@@ -96,17 +138,21 @@ func (nd *normDoc) closest(exact, prefix, suffix string) (candidate, bool) {
 					k = j
 				}
 			}
-			ends = append(ends, end{br.bi, br.rs, k + 1, int(scores[k])})
+			ends = addEnd(ends, end{br.bi, br.rs, k + 1, int(scores[k])})
 		}
 	}
-	slices.SortStableFunc(ends, func(a, b end) int { return a.errs - b.errs })
-	ends = ends[:min(len(ends), maxCandidates)]
+	ends = fewestErrors(ends)
+	for _, en := range ends {
+		if budget -= steps(m, en.j-startFrom(en, m)); budget < 0 {
+			return nil, true
+		}
+	}
 
-	rev := newMyers(reversed(pat))
+	rev := newMyers(reversed(pat), len(fwd.peq))
 	pre, suf := []rune(prefix), []rune(suffix)
 	var cands []candidate
 	for _, en := range ends {
-		start := nd.matchStart(rev, en.rs, en.j, en.errs)
+		start := nd.matchStart(rev, startFrom(en, m), en.j)
 		c := candidate{bi: en.bi, errors: en.errs}
 		c.s, c.e = nd.snap(en.bi, int(nd.offset[start]), int(nd.offset[en.j]))
 		for c.s < c.e && nd.text[c.s] == ' ' {
@@ -122,7 +168,7 @@ func (nd *normDoc) closest(exact, prefix, suffix string) (candidate, bool) {
 		cands = append(cands, c)
 	}
 	if len(cands) == 0 {
-		return candidate{}, false
+		return nil, false
 	}
 	slices.SortStableFunc(cands, func(a, b candidate) int {
 		switch {
@@ -136,16 +182,52 @@ func (nd *normDoc) closest(exact, prefix, suffix string) (candidate, bool) {
 		}
 		return a.s - b.s
 	})
-	return cands[0], true
+	return &cands[0], false
 }
 
-// matchStart returns where, in code points, the passage with errs edits
-// that ends at end starts: Myers' algorithm, anchored, runs on the reversed
-// pattern over the reversed text before end (no earlier than the block
-// start bs); of the starts with fewest edits, the earliest (longest passage)
-// wins.
-func (nd *normDoc) matchStart(rev *myers, bs, end, errs int) int {
-	lo := max(bs, end-rev.m-errs)
+// steps returns the steps (see Doc.MaxWork) of searching n code points for
+// a pattern of m, saturating rather than overflowing an int.
+func steps(m, n int) int {
+	words := (m + 63) / 64
+	if n > 0 && words > math.MaxInt/n {
+		return math.MaxInt
+	}
+	return words * n
+}
+
+// end is where a candidate passage ends, in code points: j, in the block
+// bi that starts at rs, with errs edits.
+type end struct{ bi, rs, j, errs int }
+
+// addEnd appends en, which comes after ends in the document, to ends, and
+// keeps them down to 2*maxCandidates: fewestErrors of the result is
+// fewestErrors of all the ends ever added.
+func addEnd(ends []end, en end) []end {
+	if ends = append(ends, en); len(ends) == 2*maxCandidates {
+		return fewestErrors(ends)
+	}
+	return ends
+}
+
+// fewestErrors returns the first maxCandidates of ends, by fewest errors,
+// then document order: the sort is stable, so that what addEnd keeps and
+// the ends it adds later sort as all of them would.
+func fewestErrors(ends []end) []end {
+	slices.SortStableFunc(ends, func(a, b end) int { return a.errs - b.errs })
+	return ends[:min(len(ends), maxCandidates)]
+}
+
+// startFrom returns how far back, in code points, the passage that ends at
+// en can start for a pattern of m: m plus its edits, within its block.
+func startFrom(en end, m int) int {
+	return max(en.rs, en.j-m-en.errs)
+}
+
+// matchStart returns where, in code points, the passage that ends at end
+// starts: Myers' algorithm, anchored, runs on the reversed pattern over the
+// reversed text from end back to lo; of the starts with fewest edits, the
+// earliest (longest passage) wins.
+func (nd *normDoc) matchStart(rev *myers, lo, end int) int {
 	text := reversed(nd.runes[lo:end])
 	out := make([]int32, len(text))
 	rev.scores(text, true, out)
@@ -184,7 +266,7 @@ func endDistance(p, text []rune) int {
 		return len(p)
 	}
 	out := make([]int32, len(text))
-	newMyers(p).scores(text, false, out)
+	newMyers(p, math.MaxInt).scores(text, false, out)
 	return int(out[len(out)-1])
 }
 

@@ -16,7 +16,17 @@ type Doc struct {
 	Path   string // the article, relative to the site root, for messages
 	Source []byte // the article file (front matter blanked), for line:col
 	Blocks []Block
-	norm   *normDoc // built on first use
+	// MaxWork caps the approximate search for a quote that is not found
+	// (the "did you mean" of Find's error, and Closest), in steps: a step
+	// is one code point of the article searched against 64 code points of
+	// the quote (a quote of 640 code points costs 10 steps per code point
+	// of the article), and the search's tables and the recovery of where
+	// its best passages start count too. The search is cut off before any
+	// stage that would take it past MaxWork: Find's error then says so,
+	// and Closest reports false. 0 (or less) means DefaultMaxWork;
+	// math.MaxInt means no cap. Exact matching is never capped.
+	MaxWork int
+	norm    *normDoc // built on first use
 }
 
 // Block is one block of the article.

@@ -34,7 +34,7 @@ type Place struct {
 type Error struct {
 	Kind   error   // one of the sentinels above
 	Msg    string  // the whole message
-	Places []Place // the matches (ambiguous), the block ends (cross-block), or the closest passage (not found)
+	Places []Place // the matches (ambiguous), at most the first 10; the block ends (cross-block); or the closest passage (not found)
 	// Suggest is, for an ambiguous quote, a prefix that makes the first
 	// match unique; for a quote not found, the closest passage.
 	Suggest string

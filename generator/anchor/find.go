@@ -20,7 +20,7 @@ func (d *Doc) Find(q Quote) (Match, error) {
 	}
 	prefix, suffix := normalizeContext(q.Prefix), normalizeContext(q.Suffix)
 	found := nd.occurrences(exact)
-	left := found.filter(nd.text, prefix, suffix)
+	left := filter(nd.text, found.match, prefix, suffix)
 	switch {
 	case len(left) == 0:
 		return Match{}, d.notFound(nd, found, exact, prefix, suffix)
@@ -28,7 +28,7 @@ func (d *Doc) Find(q Quote) (Match, error) {
 		ps := nd.placesOf(d, left)
 		return Match{}, &Error{Kind: ErrNotFound, Places: ps,
 			Msg: fmt.Sprintf("occurrence: %d is out of range: the quote%s matches only %s",
-				q.Occurrence, contextNote(prefix, suffix), d.countPlaces(ps))}
+				q.Occurrence, contextNote(prefix, suffix), d.countPlaces(ps, len(left)))}
 	case q.Occurrence > 0:
 		o := left[q.Occurrence-1]
 		return nd.match(d, o.bi, o.s, o.e), nil
@@ -66,15 +66,8 @@ type found struct {
 // dashes) is not one.
 func (nd *normDoc) occurrences(exact string) found {
 	var f found
-	for from := 0; ; {
-		i := strings.Index(nd.text[from:], exact)
-		if i < 0 {
-			return f
-		}
-		s := from + i
+	for s := range indexAll(nd.text, exact) {
 		e := s + len(exact)
-		_, size := utf8.DecodeRuneInString(nd.text[s:])
-		from = s + size
 		bi, ok := nd.aligned(s, e)
 		switch {
 		case ok && nd.blocks[bi].skip:
@@ -85,13 +78,21 @@ func (nd *normDoc) occurrences(exact string) found {
 			f.cross = append(f.cross, occ{s, e, bi})
 		}
 	}
+	return f
 }
 
-// filter returns the matches whose context fits prefix and suffix.
-func (f found) filter(text, prefix, suffix string) []occ {
+// filter returns the occurrences in os whose context fits prefix and suffix.
+func filter(text string, os []occ, prefix, suffix string) []occ {
+	fit := func(o occ) bool { return fits(text, o, prefix, suffix) }
+	// Comparing the context of each occurrence costs their number times
+	// its length: quadratic for a long context in a periodic text. Past
+	// the cost of a pass over the text, find the context once instead.
+	if len(os)*(len(prefix)+len(suffix)) > len(text)+1<<16 {
+		fit = markContext(text, prefix, suffix).fits
+	}
 	var left []occ
-	for _, o := range f.match {
-		if fits(text, o, prefix, suffix) {
+	for _, o := range os {
+		if fit(o) {
 			left = append(left, o)
 		}
 	}
@@ -105,29 +106,43 @@ func (f found) filter(text, prefix, suffix string) []occ {
 // suffix that does not start with one likewise.
 func fits(text string, o occ, prefix, suffix string) bool {
 	before, after := text[:o.s], text[o.e:]
+	// The spaced forms are tested without building prefix+" " and
+	// " "+suffix, which would allocate at every occurrence.
 	if prefix != "" && !strings.HasSuffix(before, prefix) &&
-		(strings.HasSuffix(prefix, " ") || !strings.HasSuffix(before, prefix+" ")) {
+		(strings.HasSuffix(prefix, " ") || !strings.HasSuffix(before, " ") ||
+			!strings.HasSuffix(before[:len(before)-1], prefix)) {
 		return false
 	}
 	if suffix != "" && !strings.HasPrefix(after, suffix) &&
-		(strings.HasPrefix(suffix, " ") || !strings.HasPrefix(after, " "+suffix)) {
+		(strings.HasPrefix(suffix, " ") || !strings.HasPrefix(after, " ") ||
+			!strings.HasPrefix(after[1:], suffix)) {
 		return false
 	}
 	return true
 }
 
-// placesOf returns the places of os.
+// maxPlaces is how many places an error lists at most: a quote such as "a"
+// may match a million.
+const maxPlaces = 10
+
+// placesOf returns the places of the first maxPlaces of os.
 func (nd *normDoc) placesOf(d *Doc, os []occ) []Place {
-	ps := make([]Place, len(os))
-	for i, o := range os {
+	ps := make([]Place, min(len(os), maxPlaces))
+	for i, o := range os[:len(ps)] {
 		ps[i] = nd.place(d, o.s, o.e)
 	}
 	return ps
 }
 
-// countPlaces formats ps as "2 places: PATH:LINE:COL "context", ...".
-func (d *Doc) countPlaces(ps []Place) string {
-	return pluralPlaces(len(ps)) + ": " + d.places(ps)
+// countPlaces formats ps, the first of n places, as "N places:
+// PATH:LINE:COL "context", ...", ending with ", and K more" when ps are
+// fewer than n.
+func (d *Doc) countPlaces(ps []Place, n int) string {
+	s := pluralPlaces(n) + ": " + d.places(ps)
+	if n > len(ps) {
+		s += fmt.Sprintf(", and %d more", n-len(ps))
+	}
+	return s
 }
 
 // contextNote returns " with the given prefix", "... suffix", "... prefix
@@ -144,8 +159,8 @@ func contextNote(prefix, suffix string) string {
 	return ""
 }
 
-// ambiguous is the error for several matches left: it lists them all and
-// suggests a prefix that picks the first.
+// ambiguous is the error for several matches left: it lists them (up to
+// maxPlaces) and suggests a prefix that picks the first.
 func (d *Doc) ambiguous(nd *normDoc, f found, left []occ, suffix string) *Error {
 	ps := nd.placesOf(d, left)
 	e := &Error{Kind: ErrAmbiguous, Places: ps}
@@ -156,31 +171,53 @@ func (d *Doc) ambiguous(nd *normDoc, f found, left []occ, suffix string) *Error 
 	} else {
 		hint = "add a prefix or suffix, or occurrence: N to pick one"
 	}
-	e.Msg = fmt.Sprintf("quote is ambiguous: it matches %s; %s", d.countPlaces(ps), hint)
+	e.Msg = fmt.Sprintf("quote is ambiguous: it matches %s; %s", d.countPlaces(ps, len(left)), hint)
 	return e
 }
 
-// maxSuggestWords is how many words a suggested prefix has at most.
-const maxSuggestWords = 12
+// A suggested prefix has at most maxSuggestWords words and maxSuggestBytes
+// bytes (a "word" may be a whole article without spaces).
+const (
+	maxSuggestWords = 12
+	maxSuggestBytes = 256
+)
 
 // suggestPrefix returns the shortest run of whole words right before first
 // (reaching into earlier blocks if need be) that, as a prefix together with
 // suffix, leaves first as the only match of all; "" when none of up to
-// maxSuggestWords words does.
+// maxSuggestWords words (and maxSuggestBytes bytes) does.
 func suggestPrefix(text string, all []occ, first occ, suffix string) string {
 	before := text[:first.s]
-	i := len(before)
+	if before == "" {
+		return ""
+	}
+	// Every run ends with the byte before first, so where a run must end
+	// to fit a match (see fits) is the same for all runs: right before it,
+	// or one space earlier when the runs do not end with a space.
+	var ends []int
+	for _, o := range filter(text, all, "", suffix) {
+		if o.s > 0 && text[o.s-1] == ' ' && before[len(before)-1] != ' ' {
+			o.s--
+		}
+		ends = append(ends, o.s)
+	}
+	// A longer run fits only where the shorter one does: each compares
+	// just its new words, at the ends left.
+	i, done := len(before), 0
 	for words := 0; words < maxSuggestWords && i > 0; words++ {
 		// Move i to the start of the previous word.
 		i = strings.LastIndexByte(strings.TrimRight(before[:i], " "), ' ') + 1
 		cand := before[i:]
-		n := 0
-		for _, o := range all {
-			if fits(text, o, cand, suffix) {
-				n++
+		if len(cand) > maxSuggestBytes {
+			break
+		}
+		left := ends[:0]
+		for _, e := range ends {
+			if strings.HasSuffix(text[:e-done], cand[:len(cand)-done]) {
+				left = append(left, e)
 			}
 		}
-		if n == 1 {
+		if ends, done = left, len(cand); len(ends) == 1 {
 			return cand
 		}
 	}
@@ -196,12 +233,12 @@ func (d *Doc) notFound(nd *normDoc, f found, exact, prefix, suffix string) *Erro
 		ps := nd.placesOf(d, f.match)
 		return &Error{Kind: ErrNotFound, Places: ps,
 			Msg: fmt.Sprintf("quote not found%s in %s, but without it the quote matches %s",
-				contextNote(prefix, suffix), d.where(0, 0), d.countPlaces(ps))}
+				contextNote(prefix, suffix), d.where(0, 0), d.countPlaces(ps, len(f.match)))}
 	case len(f.skip) > 0:
 		ps := nd.placesOf(d, f.skip)
 		more := ""
-		if len(ps) > 1 {
-			more = fmt.Sprintf(" (and %d more)", len(ps)-1)
+		if len(f.skip) > 1 {
+			more = fmt.Sprintf(" (and %d more)", len(f.skip)-1)
 		}
 		return &Error{Kind: ErrInCode, Places: ps,
 			Msg: fmt.Sprintf("quote is only in a code block or raw HTML, at %s%s, which is never annotated",
@@ -215,14 +252,19 @@ func (d *Doc) notFound(nd *normDoc, f found, exact, prefix, suffix string) *Erro
 			Msg: fmt.Sprintf("quote crosses blocks: it starts at %s and ends at %s; a claim must lie within one paragraph, heading, list item or table cell",
 				d.where(start.Line, start.Col), d.where(end.Line, end.Col))}
 	}
-	c, ok := nd.closest(exact, prefix, suffix)
-	if !ok {
+	c, cut := nd.closest(exact, prefix, suffix, d.maxWork())
+	switch {
+	case cut:
+		return &Error{Kind: ErrNotFound, tried: true,
+			Msg: fmt.Sprintf("quote not found in %s (search cut off at %d steps; shorten the quote to get a suggestion)",
+				d.where(0, 0), d.maxWork())}
+	case c == nil:
 		return &Error{Kind: ErrNotFound, tried: true,
 			Msg: fmt.Sprintf("quote not found in %s, nor anything close to it", d.where(0, 0))}
 	}
 	p := nd.place(d, c.s, c.e)
 	passage := nd.text[c.s:c.e]
-	return &Error{Kind: ErrNotFound, Places: []Place{p}, Suggest: passage, closest: &c, tried: true,
+	return &Error{Kind: ErrNotFound, Places: []Place{p}, Suggest: passage, closest: c, tried: true,
 		Msg: fmt.Sprintf("quote not found in %s; did you mean: %q (%s)?",
 			d.where(0, 0), passage, d.where(p.Line, p.Col))}
 }
