@@ -145,7 +145,7 @@ limits:
 		UnsafeHTML:  true,
 		Paginate:    5,
 		Params:      map[string]any{"github": "scholia", "n": 2},
-		Limits:      Limits{FileSize: 16 << 20, YAMLDepth: 32, MarkdownDepth: 20, TableColumns: 1000, SearchWork: 200_000_000},
+		Limits:      Limits{FileSize: 16 << 20, YAMLDepth: 32, MarkdownDepth: 20, TableColumns: 1000, SearchWork: 100_000_000},
 		Scales: Scales{
 			Claim: DefaultClaimScale(),
 			Article: Scale{

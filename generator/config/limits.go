@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/scholia/scholia/generator/anchor"
 	"github.com/scholia/scholia/generator/strictyaml"
 )
 
@@ -19,7 +20,7 @@ import (
 //	  yaml_depth: 32       # nesting of front matter and sidecars
 //	  markdown_depth: 100  # nesting of lists and block quotes
 //	  table_columns: 1000  # columns of a Markdown table
-//	  search_work: 200000000 # approximate search per missing quote
+//	  search_work: 100000000 # approximate search per missing quote (anchor.Doc.MaxWork)
 type Limits struct {
 	FileSize      int64 // bytes of one article or sidecar
 	YAMLDepth     int   // collections nested in front matter or a sidecar
@@ -35,7 +36,7 @@ func DefaultLimits() Limits {
 		YAMLDepth:     strictyaml.DefaultDepth,
 		MarkdownDepth: 100,
 		TableColumns:  1000,
-		SearchWork:    200_000_000,
+		SearchWork:    anchor.DefaultMaxWork,
 	}
 }
 

@@ -3,6 +3,7 @@ package content
 import (
 	"bytes"
 	"errors"
+	"strings"
 	"testing"
 
 	"github.com/scholia/scholia/generator/config"
@@ -27,6 +28,14 @@ func FuzzDecodeSidecar(f *testing.F) {
 		"? [a, b]\n: c\n",
 		"claims: !!map {a: b}\n",
 		"claims:\n  - id: a\n    quote: |\n      multi\n      line\n    rating: mixed\n    claim: >\n      folded\n",
+		// Hostile shapes: nesting past limits.yaml_depth, bytes that are
+		// not UTF-8, an alias fan-out.
+		"claims: " + strings.Repeat("[", 2000) + strings.Repeat("]", 2000),
+		"claims: " + strings.Repeat("{a: ", 500),
+		strings.Repeat("- ", 100) + "x\n",
+		nestedKeys(60),
+		"claims:\n  - id: a\n    quote: caf\xe9\n",
+		"a: &a [x, x, x, x]\nb: &b [*a, *a, *a, *a]\nc: &c [*b, *b, *b, *b]\nclaims: [*c, *c, *c, *c]\n",
 	}
 	for _, s := range seeds {
 		f.Add([]byte(s))
@@ -56,6 +65,15 @@ func FuzzDecodeSidecar(f *testing.F) {
 	})
 }
 
+// nestedKeys is YAML of n mappings, each nested in the last.
+func nestedKeys(n int) string {
+	var b strings.Builder
+	for i := range n {
+		b.WriteString(strings.Repeat("  ", i) + "k:\n")
+	}
+	return b.String()
+}
+
 // FuzzDecodeFront checks that DecodeFront never panics, keeps the body the
 // length and lines of the file, and places its errors within the file.
 func FuzzDecodeFront(f *testing.F) {
@@ -66,6 +84,9 @@ func FuzzDecodeFront(f *testing.F) {
 		"no front matter",
 		"---\n---\n",
 		"---\ntitle: A\nslug: ../x\nparams: {a: *b}\n---",
+		"---\ntitle: A\ntags: " + strings.Repeat("[", 2000) + strings.Repeat("]", 2000) + "\n---\n",
+		"---\n" + nestedKeys(60) + "---\n",
+		"---\ntitle: caf\xe9\n---\n",
 	} {
 		f.Add([]byte(s))
 	}
