@@ -72,5 +72,14 @@
 // and says so when it is reachable from other machines. On a loopback
 // address it answers only requests whose Host is localhost, 127.0.0.1,
 // [::1] or the address itself, so that a web page cannot reach it by
-// pointing a domain of its own at 127.0.0.1 (DNS rebinding).
+// pointing a domain of its own at 127.0.0.1 (DNS rebinding). It answers
+// GET and HEAD only, on its own endpoints under /__scholia/ as on pages:
+// any other method gets 405 Method Not Allowed with Allow: GET, HEAD.
+//
+// No client holds a connection for ever: a request's header must come
+// within 10 s, a keep-alive connection is closed after 60 s without a
+// request, and a write that cannot go on for 30 s (a client that stopped
+// reading) ends its response. The write limit applies to each write, not
+// to the whole response, so event streams and slow downloads (a video
+// playing from content/) last as long as their clients read them.
 package server

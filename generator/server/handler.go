@@ -34,6 +34,11 @@ type Site interface {
 // attacker points at 127.0.0.1 (DNS rebinding) sends its name as Host, so
 // it cannot read the preview or its events.
 //
+// It answers GET and HEAD only, on every path, its own endpoints under
+// /__scholia/ included: anything else gets 405 with Allow: GET, HEAD, so
+// that a form or a script posting to the preview is told plainly that it
+// changes nothing.
+//
 // It serves only output files: a request path is decoded segment by
 // segment, and any segment that is "." or "..", or holds a slash,
 // backslash or NUL (raw or percent-encoded), is refused with 400 before the
@@ -46,13 +51,24 @@ type handler struct {
 	// hosts, when not nil, are the host names requests may give in their
 	// Host header: lower case, without port or brackets (see allowedHosts).
 	hosts map[string]bool
+	// writeTimeout, when not zero, is how long one write of a response may
+	// block (see deadlineWriter).
+	writeTimeout time.Duration
 }
 
 // ServeHTTP implements http.Handler.
 func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if h.writeTimeout > 0 {
+		w = newDeadlineWriter(w, h.writeTimeout)
+	}
 	w.Header().Set("Cache-Control", "no-store")
 	if !h.hostAllowed(r.Host) {
 		http.Error(w, "forbidden: the preview answers only to localhost, 127.0.0.1, [::1] or the address it listens on (protection against DNS rebinding)", http.StatusForbidden)
+		return
+	}
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		w.Header().Set("Allow", "GET, HEAD")
+		http.Error(w, "method not allowed: the preview only serves the site (GET, HEAD)", http.StatusMethodNotAllowed)
 		return
 	}
 	switch r.URL.Path {
@@ -62,11 +78,6 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	case scriptPath:
 		w.Header().Set("Content-Type", "text/javascript; charset=utf-8")
 		http.ServeContent(w, r, "livereload.js", time.Time{}, bytes.NewReader(script))
-		return
-	}
-	if r.Method != http.MethodGet && r.Method != http.MethodHead {
-		w.Header().Set("Allow", "GET, HEAD")
-		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
 		return
 	}
 	rel, ok := cleanPath(r.URL)

@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/google/go-cmp/cmp"
 )
 
 func testHandler() (*handler, *fakeSite) {
@@ -152,17 +154,73 @@ func TestHandlerFiles(t *testing.T) {
 	}
 }
 
+// methodResult is what a request with another method than GET gets.
+type methodResult struct {
+	Status int
+	Allow  string
+	Body   bool // the response has a body
+}
+
+// TestHandlerMethods sends every method to every kind of path, the
+// server's own endpoints included: only GET and HEAD are served; the
+// others get 405 with Allow, and the event stream registers no page.
 func TestHandlerMethods(t *testing.T) {
-	h, _ := testHandler()
-	rec := httptest.NewRecorder()
-	h.ServeHTTP(rec, httptest.NewRequest("POST", "/", nil))
-	if rec.Code != http.StatusMethodNotAllowed {
-		t.Errorf("POST: status %d, want 405", rec.Code)
+	paths := []string{"/", "/articles/x/", "/assets/style.css", "/nope/", scriptPath, eventsPath, "/__scholia/nope"}
+	refused := methodResult{Status: http.StatusMethodNotAllowed, Allow: "GET, HEAD", Body: true}
+	for _, method := range []string{"POST", "PUT", "DELETE", "PATCH", "OPTIONS", "CONNECT", "TRACE", "PROPFIND"} {
+		for _, path := range paths {
+			t.Run(method+" "+path, func(t *testing.T) {
+				h, _ := testHandler()
+				// Cancelled, so that an event stream the handler wrongly
+				// opens ends at once instead of hanging the test.
+				ctx, cancel := context.WithCancel(context.Background())
+				cancel()
+				rec := httptest.NewRecorder()
+				h.ServeHTTP(rec, httptest.NewRequest(method, path, strings.NewReader("x=1")).WithContext(ctx))
+				got := methodResult{Status: rec.Code, Allow: rec.Header().Get("Allow"), Body: rec.Body.Len() > 0}
+				if diff := cmp.Diff(refused, got); diff != "" {
+					t.Errorf("%s %s (-want +got):\n%s", method, path, diff)
+				}
+				if n := h.reloader.Clients(); n != 0 {
+					t.Errorf("%s %s: %d pages listening", method, path, n)
+				}
+			})
+		}
 	}
-	rec = httptest.NewRecorder()
-	h.ServeHTTP(rec, httptest.NewRequest("HEAD", "/", nil))
-	if rec.Code != http.StatusOK || rec.Body.Len() != 0 {
-		t.Errorf("HEAD: status %d, body %d bytes", rec.Code, rec.Body.Len())
+	for _, tc := range []struct {
+		path string
+		want methodResult
+	}{
+		{path: "/", want: methodResult{Status: http.StatusOK}},
+		{path: "/assets/style.css", want: methodResult{Status: http.StatusOK}},
+		{path: scriptPath, want: methodResult{Status: http.StatusOK}},
+		{path: "/nope/", want: methodResult{Status: http.StatusNotFound}},
+		// The stream's header, at once: not an empty stream that lasts
+		// until the client leaves.
+		{path: eventsPath, want: methodResult{Status: http.StatusOK}},
+	} {
+		t.Run("HEAD "+tc.path, func(t *testing.T) {
+			h, _ := testHandler()
+			ctx, cancel := context.WithCancel(context.Background())
+			defer cancel()
+			rec := httptest.NewRecorder()
+			done := make(chan struct{})
+			go func() {
+				defer close(done)
+				h.ServeHTTP(rec, httptest.NewRequest("HEAD", tc.path, nil).WithContext(ctx))
+			}()
+			select {
+			case <-done:
+			case <-time.After(2 * time.Second):
+				cancel()
+				<-done
+				t.Fatalf("HEAD %s: no answer within 2s", tc.path)
+			}
+			got := methodResult{Status: rec.Code, Allow: rec.Header().Get("Allow"), Body: rec.Body.Len() > 0}
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("HEAD %s (-want +got):\n%s", tc.path, diff)
+			}
+		})
 	}
 }
 

@@ -152,8 +152,22 @@ func nonNil[T any](s []T) []T {
 // and browsers do not time it out.
 const keepAlive = 20 * time.Second
 
-// ServeHTTP streams events to one page until it goes away or Close.
+// ServeHTTP streams events to one page until it goes away or Close; a
+// HEAD request gets the stream's header only. Behind the handler, each
+// write moves the connection's write deadline on (deadlineWriter), so a
+// stream lasts as long as its page reads it, and a page that stopped
+// reading (a frozen tab) is let go when a write stalls.
 func (r *reloader) ServeHTTP(w http.ResponseWriter, req *http.Request) {
+	h := w.Header()
+	h.Set("Content-Type", "text/event-stream")
+	h.Set("Cache-Control", "no-store")
+	h.Set("X-Accel-Buffering", "no")
+	if req.Method == http.MethodHead {
+		// The header is the whole answer: net/http would swallow the
+		// events, and the stream would go on, empty, until the client left.
+		w.WriteHeader(http.StatusOK)
+		return
+	}
 	rc := http.NewResponseController(w)
 	c := make(chan []byte, 16)
 	r.mu.Lock()
@@ -179,10 +193,6 @@ func (r *reloader) ServeHTTP(w http.ResponseWriter, req *http.Request) {
 		r.mu.Unlock()
 	}()
 
-	h := w.Header()
-	h.Set("Content-Type", "text/event-stream")
-	h.Set("Cache-Control", "no-store")
-	h.Set("X-Accel-Buffering", "no")
 	w.WriteHeader(http.StatusOK)
 	if _, err := w.Write(hello); err != nil || rc.Flush() != nil {
 		return

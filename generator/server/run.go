@@ -43,8 +43,9 @@ type devServer struct {
 	term     *terminal
 	broken   bool // the last build failed
 	// shutdownWait is how long Run waits for requests in flight when it
-	// stops: defaultShutdownWait, shorter in tests.
-	shutdownWait time.Duration
+	// stops; idleTimeout and writeTimeout are the http.Server's (see
+	// deadline.go). The defaults, shorter in tests.
+	shutdownWait, idleTimeout, writeTimeout time.Duration
 }
 
 // defaultShutdownWait is how long a stopping server waits for requests in
@@ -61,7 +62,8 @@ func newServer(opts Options) (*devServer, error) {
 	if opts.Stderr == nil {
 		opts.Stderr = io.Discard
 	}
-	s := &devServer{opts: opts, reloader: newReloader(), shutdownWait: defaultShutdownWait,
+	s := &devServer{opts: opts, reloader: newReloader(),
+		shutdownWait: defaultShutdownWait, idleTimeout: defaultIdleTimeout, writeTimeout: defaultWriteTimeout,
 		term: &terminal{out: opts.Stdout, err: opts.Stderr, now: time.Now}}
 	ln, note, err := listen(opts.Addr)
 	if err != nil {
@@ -106,9 +108,13 @@ func (s *devServer) URL() string { return "http://" + s.ln.Addr().String() + "/"
 // or watching stopped by themselves.
 func (s *devServer) Run(ctx context.Context) error {
 	srv := &http.Server{
-		Handler:           &handler{site: s.site, reloader: s.reloader, hosts: allowedHosts(s.ln.Addr())},
-		ReadHeaderTimeout: 10 * time.Second,
-		// No WriteTimeout: event streams last as long as their pages.
+		Handler: &handler{site: s.site, reloader: s.reloader, hosts: allowedHosts(s.ln.Addr()),
+			writeTimeout: s.writeTimeout},
+		ReadHeaderTimeout: readHeaderTimeout,
+		IdleTimeout:       s.idleTimeout,
+		// Until the first write: the handler moves it on before each
+		// write, so event streams last as long as their pages read them.
+		WriteTimeout: s.writeTimeout,
 	}
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(s.ln) }()
