@@ -7,7 +7,7 @@ FUZZTIME ?= 10s
 VNU_JAR  ?= $(CURDIR)/.tools/node_modules/vnu-jar/build/dist/vnu.jar
 export VNU_JAR
 
-.PHONY: build serve check test test-go test-html fuzz bench bench-serve tools clean
+.PHONY: build serve check test test-go test-html fuzz bench bench-serve loadtest tools clean
 
 build:
 	$(GO) run . build $(if $(BASE_URL),-base-url '$(BASE_URL)')
@@ -58,6 +58,15 @@ bench:
 # generated articles.
 bench-serve:
 	$(GO) test -run '^$$' -bench '^BenchmarkSaveTo(Reload|Screen)$$' -benchtime 100x ./generator/server/
+
+# loadtest soaks the dev server (package generator/internal/loadtest): the
+# example site served from a temporary copy, 200 event streams and wrk on
+# loopback for LOADTEST_TIME (default 30s) while an article is edited every
+# 300 ms; it fails on any error, lost reload or leak, and prints a table of
+# figures. Not part of make test. It needs wrk: apt-get install wrk.
+loadtest:
+	@command -v wrk >/dev/null 2>&1 || { echo 'make loadtest needs wrk: apt-get install wrk' >&2; exit 1; }
+	$(GO) run ./generator/internal/loadtest/cmd/scholia-loadtest $(if $(LOADTEST_TIME),-duration $(LOADTEST_TIME))
 
 tools:
 	npm install --no-save --no-package-lock --prefix .tools vnu-jar axe-core
