@@ -36,13 +36,19 @@ func IsArticle(p string) bool {
 }
 
 // skipPath reports whether the walk leaves out the file or folder at p
-// named name. Under content/static/ hidden names are published
-// (.nojekyll, .well-known/), all but version control, the Finder's
-// .DS_Store and editors' temporary files; elsewhere Skip decides.
+// named name: SkipStatic decides under content/static/, Skip elsewhere.
 func skipPath(p, name string) bool {
-	if !isStatic(p) {
-		return Skip(name)
+	if isStatic(p) {
+		return SkipStatic(name)
 	}
+	return Skip(name)
+}
+
+// SkipStatic reports whether a file or folder name under content/static/
+// is left out. Hidden names there are published (.nojekyll, .well-known/),
+// all but version control, the Finder's .DS_Store and editors' temporary
+// files.
+func SkipStatic(name string) bool {
 	switch {
 	case name == ".git", name == ".DS_Store", strings.HasPrefix(name, ".#"):
 		return true

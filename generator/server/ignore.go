@@ -4,6 +4,8 @@ import (
 	"path"
 	"strconv"
 	"strings"
+
+	"github.com/scholia/scholia/generator/content"
 )
 
 // ignored reports whether a file or folder name (one path element) is
@@ -59,10 +61,14 @@ func watched(rel string) bool {
 	if top != "content" && top != "templates" {
 		return false
 	}
+	static := strings.HasPrefix(rel, content.StaticDir+"/")
 	for rest != "" {
 		var elem string
 		elem, rest, _ = strings.Cut(rest, "/")
-		if elem == "" || ignored(elem) {
+		// Hidden files under content/static/ are published, so their
+		// edits must rebuild; the walk's own rule says which.
+		published := static && strings.HasPrefix(elem, ".") && !content.SkipStatic(elem)
+		if elem == "" || ignored(elem) && !published {
 			return false
 		}
 	}

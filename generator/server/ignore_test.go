@@ -24,6 +24,8 @@ func TestWatched(t *testing.T) {
 		"public/index.html": false, "README.md": false, "site.yml": false, "contents/a.md": false,
 		"content/.git/HEAD": false, "content/x/.a.md.swp": false, "content/a.md~": false,
 		"content/.hidden/a.md": false, "content//a.md": false,
+		"content/static/.nojekyll": true, "content/static/.well-known/security.txt": true,
+		"content/static/.git/HEAD": false, "content/static/.DS_Store": false, "content/static/.#a.txt": false, "content/static/.a.txt.swp": false,
 	} {
 		if got := watched(rel); got != want {
 			t.Errorf("watched(%q) = %v, want %v", rel, got, want)
