@@ -226,7 +226,10 @@ func (m *model) edit(rng *rand.Rand) string {
 		a.words[rng.IntN(len(a.words))] = wordPool[rng.IntN(len(wordPool))]
 		return "text of " + p
 	case 14:
-		m.static[fmt.Sprintf("content/static/f%d.txt", rng.IntN(3))] = fmt.Sprintf("v%d\n", rng.IntN(9))
+		// Names that need encoding in URLs, and hidden files, which
+		// content/static/ publishes.
+		names := []string{"f0.txt", "f1.txt", "sp ace#1.txt", ".nojekyll", ".well-known/security.txt"}
+		m.static["content/static/"+names[rng.IntN(len(names))]] = fmt.Sprintf("v%d\n", rng.IntN(9))
 		return "static file"
 	case 15:
 		a.desc = fmt.Sprintf("Described %d.", rng.IntN(1000))
