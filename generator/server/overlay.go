@@ -48,7 +48,9 @@ func errorViews(err error, source func(rel string) ([]byte, bool)) []errorView {
 	list.Sort()
 	views := make([]errorView, 0, len(list))
 	for _, e := range list {
-		v := errorView{Pos: e.Pos(), Path: e.Path, Line: e.Line, Col: e.Col, Message: e.Msg}
+		// Shown as text (never as HTML), and escaped as on the terminal: a
+		// bidirectional override in a file name must not reorder the overlay.
+		v := errorView{Pos: e.Pos(), Path: diag.Escape(e.Path), Line: e.Line, Col: e.Col, Message: diag.Escape(e.Msg)}
 		if e.Path == "" {
 			v.Pos = ""
 		}

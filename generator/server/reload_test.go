@@ -128,4 +128,8 @@ func TestViews(t *testing.T) {
 	if v := errorViews(errors.New("disk full"), nil); len(v) != 1 || v[0].Message != "disk full" {
 		t.Errorf("plain error: %+v", v)
 	}
+	hostile := diag.List{{Path: "content/\u202egnp.md", Line: 1, Msg: "x\x1b[2J in \u202egnp.md"}}
+	if v := errorViews(hostile, nil); v[0].Pos != `content/\u202egnp.md:1` || v[0].Path != `content/\u202egnp.md` || v[0].Message != `x\x1b[2J in \u202egnp.md` {
+		t.Errorf("a name with control and bidi characters: %+v; want them escaped", v[0])
+	}
 }
