@@ -86,6 +86,46 @@
 // Split text nodes keep their source segments so they render exactly as
 // the whole did.
 //
+// # Limits
+//
+// goldmark takes time that grows with the square of some Markdown (lists
+// and quotes nested in one another; brackets, emphasis marks, backticks
+// and lines in one paragraph; escaped pipes in table code), and a table
+// takes memory for its columns times its rows however short they are: an
+// article of a few hundred kilobytes could take minutes or gigabytes.
+// [Limits.Check] reads the Markdown once, in linear time, and Article,
+// Note and Goldmark's Convert apply [Options].Limits (the zero value is
+// [DefaultLimits]) before they parse. Check may over-estimate, never
+// under-estimates, and counts nothing in code blocks; the defaults are far
+// above any real article:
+//
+//	site.yaml key        default     the most
+//	markdown_size        10000000    bytes of Markdown
+//	markdown_depth       100         lists, quotes and footnotes nested in one another
+//	table_columns        1000        columns of a table
+//	table_cells          1000000     cells of all tables, columns times rows
+//	table_escaped_pipes  1000        \| after a backtick in a table cell, in all tables
+//	paragraph_brackets   1000        "[" in one paragraph, heading or table row
+//	paragraph_emphasis   1000        runs of *, _ or ~ in one paragraph, heading or table row
+//	paragraph_code_spans 1000        runs of ` in one paragraph, heading or table row
+//	paragraph_lines      10000       lines of one paragraph (table rows count one by one)
+//
+// For example, the article
+//
+//	Intro.
+//
+//	> > > ... > deep
+//
+// with 101 ">" on line 3 is not parsed: Article returns the [*LimitError]
+//
+//	3:201: lists, quotes and footnotes nest 101 deep, more than
+//	limits.markdown_depth (100): flatten the nesting or raise the limit in
+//	site.yaml
+//
+// whose Line and Col (characters) are relative to the Markdown given, and
+// whose Name is the site.yaml key. A note over the limits renders as a
+// paragraph that says so.
+//
 // # Concurrency
 //
 // A Renderer is safe for concurrent use: it holds one goldmark.Markdown for
@@ -98,6 +138,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"html"
 	"io"
 	"sync"
 
@@ -115,6 +156,13 @@ import (
 // Options configure a Renderer.
 type Options struct {
 	Unsafe bool // keep raw HTML from the Markdown (site.yaml unsafe_html)
+	// Limits bound what the Markdown of one article or note may ask of the
+	// parser (site.yaml limits:); the zero value is DefaultLimits.
+	Limits Limits
+	// SearchWork caps the approximate search for a quote that is not
+	// found, as anchor.Doc.MaxWork (site.yaml limits.search_work); 0 is
+	// anchor.DefaultMaxWork.
+	SearchWork int
 }
 
 // Claim is what the renderer needs of a claim to highlight it.
@@ -155,9 +203,11 @@ var ErrInRawLink = errors.New("quote ends inside a raw HTML link")
 
 // Renderer renders Markdown; it is safe for concurrent use.
 type Renderer struct {
-	unsafe  bool
-	article goldmark.Markdown
-	note    goldmark.Markdown
+	unsafe     bool
+	limits     Limits
+	searchWork int
+	article    goldmark.Markdown
+	note       goldmark.Markdown
 }
 
 // New returns a Renderer with the given options.
@@ -173,7 +223,7 @@ func New(opts Options) *Renderer {
 			util.Prioritized(taskRenderer{}, 100),
 		)),
 	)
-	return &Renderer{unsafe: opts.Unsafe, article: article, note: note}
+	return &Renderer{unsafe: opts.Unsafe, limits: opts.Limits.orDefault(), searchWork: opts.SearchWork, article: article, note: note}
 }
 
 // articleMarkdown is the goldmark setup of articles, with extra
@@ -204,28 +254,40 @@ func articleMarkdown(opts Options, extra ...goldmark.Extender) goldmark.Markdown
 // gives heading ids as [Renderer.Article] does; its Parser and Renderer
 // used directly give goldmark's own.
 func Goldmark(opts Options) goldmark.Markdown {
-	return withHeadingIDs{articleMarkdown(opts)}
+	return withHeadingIDs{articleMarkdown(opts), opts.Limits.orDefault()}
 }
 
 // withHeadingIDs converts with this package's heading ids ("h-claim-..."),
-// which goldmark takes from the parser context of each call.
-type withHeadingIDs struct{ goldmark.Markdown }
+// which goldmark takes from the parser context of each call, after the
+// check of the limits that a build does too.
+type withHeadingIDs struct {
+	goldmark.Markdown
+	limits Limits
+}
 
 func (m withHeadingIDs) Convert(src []byte, w io.Writer, opts ...parser.ParseOption) error {
+	if err := m.limits.Check(src); err != nil {
+		return err
+	}
 	pc := parser.NewContext(parser.WithIDs(newHeadingIDs()))
 	doc := m.Parser().Parse(text.NewReader(src), append([]parser.ParseOption{parser.WithContext(pc)}, opts...)...)
 	return m.Renderer().Render(w, src, doc)
 }
 
 // Article renders the Markdown body of the article at path (relative to the
-// site root, for messages) and highlights claims in it.
+// site root, for messages) and highlights claims in it. Markdown that goes
+// over the renderer's limits is not parsed: the error is the *LimitError of
+// [Limits.Check], not wrapped, with its place in src.
 func (r *Renderer) Article(path string, src []byte, claims []Claim) (*Result, error) {
 	return r.render(path, src, claims, findInDoc)
 }
 
 func (r *Renderer) render(path string, src []byte, claims []Claim,
 	find func(*anchor.Doc, anchor.Quote) (anchor.Match, error)) (*Result, error) {
-	j := &job{path: path, claims: claims, find: find, unsafe: r.unsafe, typo: map[*ast.String]text.Segment{}}
+	if err := r.limits.Check(src); err != nil {
+		return nil, err
+	}
+	j := &job{path: path, claims: claims, find: find, unsafe: r.unsafe, searchWork: r.searchWork, typo: map[*ast.String]text.Segment{}}
 	pc := parser.NewContext(parser.WithIDs(newHeadingIDs()))
 	pc.Set(jobKey, j)
 	doc := r.article.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
@@ -254,6 +316,11 @@ func noteFootnotePrefix(n ast.Node) []byte {
 	return []byte("fn-")
 }
 
+// Check returns the *LimitError of the renderer's limits for the Markdown
+// src, or nil: a caller checks a note with it to report an error where
+// the note is written, before Note renders it.
+func (r *Renderer) Check(src string) error { return r.limits.Check([]byte(src)) }
+
 // Note renders the Markdown of a note or review summary: no raw HTML, only
 // http(s) URLs become links and only http(s) images are shown.
 //
@@ -264,8 +331,15 @@ func noteFootnotePrefix(n ast.Node) []byte {
 // (no ":"), the ids "claim-ID" and "note-ID", or those of another note with
 // another key. Bytes of key other than ASCII letters, digits, "-" and "_"
 // are written as ".XX" (hex), which keeps the ids valid and distinct.
+//
+// A note that goes over the renderer's limits is not parsed: it renders as
+// a paragraph that says so. A caller that wants an error instead checks the
+// note with [Limits.Check] first.
 func (r *Renderer) Note(key, src string) []byte {
 	source := []byte(src)
+	if err := r.limits.Check(source); err != nil {
+		return fmt.Appendf(nil, "<p>(note not rendered: %s)</p>\n", html.EscapeString(err.Error()))
+	}
 	doc := r.note.Parser().Parse(text.NewReader(source))
 	doc.OwnerDocument().AddMeta(noteFootnotePrefixKey, footnotePrefix(key))
 	var buf bytes.Buffer

@@ -21,6 +21,9 @@ type job struct {
 	claims []Claim
 	find   func(*anchor.Doc, anchor.Quote) (anchor.Match, error)
 	unsafe bool // raw HTML is rendered: raw links matter to the wrapper
+	// searchWork caps the approximate search of a quote not found
+	// (anchor.Doc.MaxWork).
+	searchWork int
 	// typo holds the source bytes that each *ast.String of the
 	// typographer replaces (see typographerParser).
 	typo map[*ast.String]text.Segment
@@ -42,6 +45,7 @@ func (claimTransformer) Transform(doc *ast.Document, reader text.Reader, pc pars
 		return
 	}
 	j.model = buildModel(doc, j.path, reader.Source(), j.typo)
+	j.model.doc.MaxWork = j.searchWork
 	j.anchors = make([]*anchor.Match, len(j.claims))
 	// Every claim is anchored before the tree changes: splitting and moving
 	// nodes would invalidate the pieces' nodes and sibling links.

@@ -205,15 +205,19 @@ func findRawLinks(root ast.Node, src []byte) *rawLinks {
 		for _, seg := range segs {
 			b = append(b, seg.Value(src)...)
 		}
-		// at is the source offset of byte i of b.
+		// at is the source offset of byte i of b. Tags come in order, so it
+		// walks the segments once: an HTML block has one per line, and
+		// starting over for each <a> took time in lines times tags.
+		seg, segStart := 0, 0 // b[segStart:] starts with segs[seg]
 		at := func(i int) int {
-			for _, seg := range segs {
-				if i < seg.Len() {
-					return seg.Start + i
-				}
-				i -= seg.Len()
+			for seg < len(segs) && i-segStart >= segs[seg].Len() {
+				segStart += segs[seg].Len()
+				seg++
 			}
-			return segs[len(segs)-1].Stop
+			if seg == len(segs) {
+				return segs[len(segs)-1].Stop
+			}
+			return segs[seg].Start + i - segStart
 		}
 		z := html.NewTokenizer(bytes.NewReader(b))
 		for pos := 0; ; {
