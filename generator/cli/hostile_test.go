@@ -31,7 +31,7 @@ import (
 //	stderr: TEXT                   stderr holds TEXT (Go-quoted when it starts with ")
 //	stderr-lacks: TEXT             stderr does not hold TEXT
 //	stdout: TEXT                   stdout holds TEXT
-//	gen: PATH = "a" + "[" * 100000 writes a file from quoted parts, each repeated
+//	gen: PATH = "a" + "[" * 100000 writes a file from quoted parts, each repeated ({i}: its number, {indent}: 2×{i} spaces)
 //	articles: 2000                 adds a generated site of that many articles
 //	symlink: PATH -> TARGET        makes a link; {outside} is a folder outside the site
 //	exists: PATH / absent: PATH    after the run (PATH may be a glob)
@@ -189,7 +189,8 @@ func unquote(t *testing.T, s string) string {
 	return u
 }
 
-// generate evaluates `"a" + "[" * 3 + "]" * 3`.
+// generate evaluates `"a" + "[" * 3 + "]" * 3`; in a repeated part, {i}
+// is the repetition's number and {indent} that many pairs of spaces.
 func generate(t *testing.T, expr string) string {
 	var b strings.Builder
 	for _, term := range strings.Split(expr, " + ") {
@@ -201,7 +202,14 @@ func generate(t *testing.T, expr string) string {
 				t.Fatalf("gen: %s: %v", term, err)
 			}
 		}
-		b.WriteString(strings.Repeat(unquote(t, s), n))
+		part := unquote(t, s)
+		if !strings.Contains(part, "{") {
+			b.WriteString(strings.Repeat(part, n))
+			continue
+		}
+		for i := range n {
+			b.WriteString(strings.NewReplacer("{i}", strconv.Itoa(i), "{indent}", strings.Repeat("  ", i)).Replace(part))
+		}
 	}
 	return b.String()
 }

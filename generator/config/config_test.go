@@ -136,6 +136,8 @@ limits:
 		t.Fatal(err)
 	}
 	one, zero := 1, 0
+	wantLimits := DefaultLimits()
+	wantLimits.FileSize, wantLimits.Markdown.MarkdownSize, wantLimits.Markdown.MarkdownDepth = 16<<20, 16<<20, 20
 	want := &Config{
 		Title:       "Review",
 		BaseURL:     "https://user.github.io/repo/",
@@ -145,7 +147,7 @@ limits:
 		UnsafeHTML:  true,
 		Paginate:    5,
 		Params:      map[string]any{"github": "scholia", "n": 2},
-		Limits:      Limits{FileSize: 16 << 20, YAMLDepth: 32, MarkdownDepth: 20, TableColumns: 1000, SearchWork: 100_000_000},
+		Limits:      wantLimits,
 		Scales: Scales{
 			Claim: DefaultClaimScale(),
 			Article: Scale{

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/scholia/scholia/generator/anchor"
+	"github.com/scholia/scholia/generator/markup"
 	"github.com/scholia/scholia/generator/strictyaml"
 )
 
@@ -16,51 +17,70 @@ import (
 // need; a site raises one in site.yaml:
 //
 //	limits:
-//	  file_size: 16MiB     # an article or sidecar; bytes, or KiB/MiB/GiB
-//	  yaml_depth: 32       # nesting of front matter and sidecars
-//	  markdown_depth: 100  # nesting of lists and block quotes
-//	  table_columns: 1000  # columns of a Markdown table
-//	  search_work: 100000000 # approximate search per missing quote (anchor.Doc.MaxWork)
+//	  file_size: 16MiB       # an article or sidecar; bytes, or KiB/MiB/GiB
+//	  yaml_depth: 32         # nesting of front matter and sidecars
+//	  search_work: 100000000 # approximate search per missing quote
+//	  markdown_depth: 100    # and the other Markdown limits of markup.Limits
 type Limits struct {
-	FileSize      int64 // bytes of one article or sidecar
-	YAMLDepth     int   // collections nested in front matter or a sidecar
-	MarkdownDepth int   // lists and block quotes nested in an article
-	TableColumns  int   // columns of one Markdown table
-	SearchWork    int   // steps of the approximate search for one quote
+	FileSize   int64 // bytes of one article or sidecar
+	YAMLDepth  int   // collections nested in front matter or a sidecar
+	SearchWork int   // steps of the approximate search for one quote
+	// Markdown bounds the Markdown of an article or note; its size is
+	// bounded by FileSize.
+	Markdown markup.Limits
 }
 
 // DefaultLimits returns the limits of a site that sets none.
 func DefaultLimits() Limits {
-	return Limits{
-		FileSize:      4 << 20,
-		YAMLDepth:     strictyaml.DefaultDepth,
-		MarkdownDepth: 100,
-		TableColumns:  1000,
-		SearchWork:    anchor.DefaultMaxWork,
+	l := Limits{
+		FileSize:   4 << 20,
+		YAMLDepth:  strictyaml.DefaultDepth,
+		SearchWork: anchor.DefaultMaxWork,
+		Markdown:   markup.DefaultLimits(),
+	}
+	l.Markdown.MarkdownSize = int(l.FileSize)
+	return l
+}
+
+// intLimits are the whole-number keys of limits and where each goes.
+func (l *Limits) intLimits() []intLimit {
+	m := &l.Markdown
+	return []intLimit{
+		{"yaml_depth", &l.YAMLDepth},
+		{"search_work", &l.SearchWork},
+		{"markdown_depth", &m.MarkdownDepth},
+		{"table_columns", &m.TableColumns},
+		{"table_cells", &m.TableCells},
+		{"table_escaped_pipes", &m.TableEscapedPipes},
+		{"paragraph_brackets", &m.ParagraphBrackets},
+		{"paragraph_emphasis", &m.ParagraphEmphasis},
+		{"paragraph_code_spans", &m.ParagraphCodeSpans},
+		{"paragraph_lines", &m.ParagraphLines},
 	}
 }
 
-var limitKeys = []string{"file_size", "yaml_depth", "markdown_depth", "table_columns", "search_work"}
+type intLimit struct {
+	key string
+	to  *int
+}
 
 // decodeLimits reads the limits mapping over the defaults in l.
 func decodeLimits(d *strictyaml.Decoder, n strictyaml.Node, l *Limits) {
-	m := d.Map(n, "limits", "", limitKeys...)
+	ints := l.intLimits()
+	keys := []string{"file_size"}
+	for _, f := range ints {
+		keys = append(keys, f.key)
+	}
+	m := d.Map(n, "limits", "", keys...)
 	if k := m.Get("file_size"); k.Given() {
 		if v, err := parseSize(d.String(k, "file_size")); err != nil {
 			d.Errorf(k, "limits.file_size: %v", err)
 		} else {
 			l.FileSize = v
+			l.Markdown.MarkdownSize = int(min(v, 1<<40))
 		}
 	}
-	for _, f := range []struct {
-		key string
-		to  *int
-	}{
-		{"yaml_depth", &l.YAMLDepth},
-		{"markdown_depth", &l.MarkdownDepth},
-		{"table_columns", &l.TableColumns},
-		{"search_work", &l.SearchWork},
-	} {
+	for _, f := range ints {
 		k := m.Get(f.key)
 		if !k.Given() {
 			continue

@@ -26,8 +26,16 @@ func renderArticle(md *markup.Renderer, s *page.Site, a *content.Article) (*page
 		}
 	}
 	res, err := md.Article(a.Path, a.Body, claims)
-	if err != nil {
+	var over *markup.LimitError
+	switch {
+	case errors.As(err, &over):
+		// Body keeps the file's lines, so the place is the file's.
+		return nil, nil, &diag.Error{Path: a.Path, Line: over.Line, Col: over.Col, Msg: over.Msg, Err: over}
+	case err != nil:
 		return nil, nil, diag.Errorf(a.Path, 0, 0, "rendering Markdown: %w", err)
+	}
+	if err := checkNotes(md, a.Sidecar); err != nil {
+		return nil, nil, err
 	}
 	var errs diag.List
 	for _, ce := range res.Errors {
@@ -77,6 +85,30 @@ func renderArticle(md *markup.Renderer, s *page.Site, a *content.Article) (*page
 	}
 	out.Annotations = s.URL(annotationsPathOf(a.OutPath))
 	return out, anno, nil
+}
+
+// checkNotes reports the notes of a sidecar that go over the Markdown
+// limits, at their claim (or the review) in the sidecar, before they are
+// rendered.
+func checkNotes(md *markup.Renderer, sc *content.Sidecar) error {
+	if sc == nil {
+		return nil
+	}
+	var errs diag.List
+	report := func(what string, pos content.Pos, note string) {
+		var over *markup.LimitError
+		if errors.As(md.Check(note), &over) {
+			errs.Add(&diag.Error{Path: sc.Path, Line: pos.Line, Col: pos.Col,
+				Msg: fmt.Sprintf("%s: at %d:%d of the note, %s", what, over.Line, over.Col, over.Msg), Err: over})
+		}
+	}
+	if r := sc.Review; r != nil {
+		report("the review's summary", r.Pos, r.Summary)
+	}
+	for _, c := range sc.Claims {
+		report(fmt.Sprintf("claim %q", c.ID), c.Pos, c.Note)
+	}
+	return errs.Err()
 }
 
 func claimData(md *markup.Renderer, s *page.Site, c content.Claim, doc *anchor.Doc, m *anchor.Match) *page.Claim {

@@ -95,7 +95,7 @@ func newRun(opts Options, snk sink, files *fileCache, prev map[key]*record, prev
 	}
 	return &run{
 		opts: opts, cfg: cfg, cfgKey: k.sum(), theme: th,
-		md:   markup.New(markup.Options{Unsafe: cfg.UnsafeHTML}),
+		md:   markup.New(markup.Options{Unsafe: cfg.UnsafeHTML, Limits: cfg.Limits.Markdown, SearchWork: cfg.Limits.SearchWork}),
 		sink: snk, files: files, embedded: embeddedFiles, prev: prev, next: map[key]*record{}, plan: map[string]owner{}, clashes: map[string]clash{}, dirs: map[string]string{},
 	}, nil
 }
