@@ -36,10 +36,15 @@ test-go:
 test-html:
 	SCHOLIA_PAGE_CHECKS=1 $(GO) test -count=1 -run '^(TestNuHTMLChecker|TestAccessibility|TestBrowser)$$' -v ./generator/site/ ./generator/server/
 
-# fuzz runs each fuzz target for FUZZTIME.
+# fuzz runs each fuzz target of every package for FUZZTIME, found by
+# go test -list, so that a new target needs no line here.
 fuzz:
-	$(GO) test -run '^$$' -fuzz '^FuzzFind$$' -fuzztime $(FUZZTIME) ./generator/anchor/
-	$(GO) test -run '^$$' -fuzz '^FuzzDecodeSidecar$$' -fuzztime $(FUZZTIME) ./generator/content/
+	@for pkg in $$($(GO) list ./generator/...); do \
+	  for f in $$($(GO) test -list '^Fuzz' $$pkg | grep '^Fuzz'); do \
+	    echo "$$f ($$pkg)"; \
+	    $(GO) test -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) $$pkg || exit 1; \
+	  done; \
+	done
 
 # bench runs the Go microbenchmarks, then the benchmark runner (package
 # generator/internal/benchmark): Scholia against Hugo and a floor on
