@@ -2,6 +2,7 @@ package strictyaml
 
 import (
 	"bytes"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -16,18 +17,22 @@ const DefaultDepth = 32
 // The YAML parser's memory grows with the square of the nesting depth, so
 // a 200 KB file of brackets takes gigabytes; this scan is linear and runs
 // first. It counts block nesting by indentation (and by "- " items that
-// open a sequence on the same line) and flow nesting by brackets outside
-// quotes, comments and block scalars. It may count a bracket in a plain
-// scalar as nesting, so it errs on the side of a higher depth, never a
-// lower one.
+// open a sequence on the same line) and flow nesting by every bracket
+// outside quotes, comments and block scalars, wherever it stands (after a
+// tag or an anchor too). It counts a bracket in a plain scalar as nesting,
+// so it errs on the side of a higher depth, never a lower one. Lines end
+// at "\n", "\r\n" or a lone "\r", as the parser's do.
 func depthAt(src []byte, max int) (line, col int, ok bool) {
 	var s depthScan
 	for n, rest := 1, src; len(rest) > 0; n++ {
 		text := rest
-		if i := bytes.IndexByte(rest, '\n'); i >= 0 {
-			text, rest = rest[:i], rest[i+1:]
-		} else {
-			rest = nil
+		rest = nil
+		if i := bytes.IndexAny(text, "\r\n"); i >= 0 {
+			end := i + 1
+			if text[i] == '\r' && end < len(text) && text[end] == '\n' {
+				end++
+			}
+			text, rest = text[:i], text[end:]
 		}
 		if i, over := s.line(text, max); over {
 			return n, column(text, i), true
@@ -82,14 +87,13 @@ func (s *depthScan) line(text []byte, max int) (int, bool) {
 			return indent, true
 		}
 	}
-	return s.rest(text, i, indent, max)
+	return s.rest(text, i, max)
 }
 
-// rest scans a line from i for quotes, comments, brackets and the start of
-// a block scalar.
-func (s *depthScan) rest(text []byte, i, indent, max int) (int, bool) {
-	prev := byte(' ')
-	for ; i < len(text); i++ {
+// rest scans a line from start, where its content begins, for quotes,
+// comments, brackets and the start of a block scalar.
+func (s *depthScan) rest(text []byte, start, max int) (int, bool) {
+	for i := start; i < len(text); i++ {
 		c := text[i]
 		if s.quote != 0 {
 			switch {
@@ -100,42 +104,32 @@ func (s *depthScan) rest(text []byte, i, indent, max int) (int, bool) {
 			case c == s.quote:
 				s.quote = 0
 			}
-			prev = c
 			continue
 		}
+		// What stands right before c: a quote, a comment or a block
+		// scalar starts only after a space, or where a value can start.
+		afterSpace := i == start || text[i-1] == ' ' || text[i-1] == '\t'
+		afterFlow := i > 0 && s.flow > 0 && strings.IndexByte("[{,", text[i-1]) >= 0
 		switch {
-		case c == '#' && (prev == ' ' || prev == '\t'):
+		case c == '#' && afterSpace:
 			return 0, false
-		case (c == '"' || c == '\'') && opens(prev, s.flow):
+		case (c == '"' || c == '\'') && (afterSpace || afterFlow):
 			s.quote = c
-		case (c == '[' || c == '{') && (s.flow > 0 || opens(prev, 0)):
+		case c == '[' || c == '{':
 			s.flow++
 			if len(s.indents)+s.flow > max {
 				return i, true
 			}
 		case (c == ']' || c == '}') && s.flow > 0:
 			s.flow--
-		case (c == '|' || c == '>') && s.flow == 0 && opens(prev, 0) && blockHeader(text[i+1:]):
-			s.inBlock, s.literal = true, indent
+		case (c == '|' || c == '>') && s.flow == 0 && afterSpace && blockHeader(text[i+1:]):
+			// Its lines are those indented more than the node that owns
+			// it, which starts where the line's content does.
+			s.inBlock, s.literal = true, start
 			return 0, false
-		}
-		if c != ' ' && c != '\t' {
-			prev = c
 		}
 	}
 	return 0, false
-}
-
-// opens reports whether a collection or quoted scalar can start after the
-// character prev: at the start of a value, not inside a plain scalar.
-func opens(prev byte, flow int) bool {
-	switch prev {
-	case ' ', '\t', ':', '-', '?':
-		return true
-	case '[', '{', ',':
-		return flow > 0
-	}
-	return false
 }
 
 // blockHeader reports whether what follows "|" or ">" is a block scalar's

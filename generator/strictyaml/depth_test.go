@@ -29,7 +29,14 @@ func TestParseLimitsDepth(t *testing.T) {
 		{name: "brackets in quotes", src: `a: "[[[[[[[[" ` + "\nb: '[[[[[[''[[['\n"},
 		{name: "brackets in a comment", src: "a: 1 # [[[[[[[[[[\n"},
 		{name: "brackets in a block scalar", src: "a: |\n  [[[[[[[[\n  {{{{{{{{\nb: >-\n  [[[[[[[[\n"},
-		{name: "brackets in a plain scalar", src: "a: x[[[[[[[[[\n"},
+		{name: "balanced brackets in a plain scalar", src: "a: x[1] and [2] and [3]\nb: c\n"},
+		{name: "unbalanced brackets in a plain scalar count", src: "a: x[[[[[[[[[\n", want: []string{"f.yaml:1:8: " + over}},
+		// Ways around a scan that counted only where a value may start.
+		{name: "after a tag", src: "claims: !!seq " + strings.Repeat("[", 100) + strings.Repeat("]", 100), want: []string{"f.yaml:1:18: " + over}},
+		{name: "after an anchor", src: "a: &x " + strings.Repeat("[", 100), want: []string{"f.yaml:1:10: " + over}},
+		{name: "a dash and a quote in a plain scalar", src: "a: -\"x\nb: " + strings.Repeat("[", 100) + "\nc: -\"y\n", want: []string{"f.yaml:2:7: " + over}},
+		{name: "a block scalar owned by a key after a dash", src: "- a: |\n  b: " + strings.Repeat("[", 100) + "\n", want: []string{"f.yaml:2:8: " + over}},
+		{name: "lone carriage returns", src: "x:\r- - - - - x\r", want: []string{"f.yaml:2:9: " + over}},
 		{name: "quoted scalar over lines", src: "a: \"[[[[\n  [[[[\"\nb: 1\n"},
 		{name: "siblings do not add up", src: strings.Repeat("a:\n  b:\n    c: [1, 2]\n", 50)},
 	}

@@ -62,7 +62,7 @@ func Parse(path string, src []byte, firstLine, maxDepth int) (*Decoder, Node) {
 	d := &Decoder{
 		path:    path,
 		offset:  firstLine - 1,
-		lines:   bytes.Count(src, []byte("\n")) + 1,
+		lines:   bytes.Count(src, []byte("\n")) + bytes.Count(src, []byte("\r")) - bytes.Count(src, []byte("\r\n")) + 1,
 		aliases: map[*ast.AliasNode]ast.Node{},
 		budget:  100000,
 	}
