@@ -218,7 +218,7 @@ func (o *Folder) commit(id, spare string) (bool, error) {
 	old := ID(o.final)
 	// While the swap is under way the marker says what the folder holds is
 	// not known, so a build stopped in between trusts neither side.
-	if err := writeID(o.final, ""); err != nil {
+	if err := writeID(o.final, "", o.tmp); err != nil {
 		o.drop()
 		return false, err
 	}

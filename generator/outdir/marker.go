@@ -6,6 +6,8 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -14,6 +16,10 @@ import (
 // parent. A build replaces a non-empty folder only when it has one, so a
 // mistyped -out never wipes someone's documents. The marker stands beside
 // the folder, not in it, so that it is never published with the site.
+//
+// The marker names the folder it stands for by its inode, which no file in
+// a repository can know: a cloned site that ships a marker beside a link
+// public -> .git does not get its .git replaced.
 func Marker(dir string) string {
 	dir = filepath.Clean(dir)
 	return filepath.Join(filepath.Dir(dir), "."+filepath.Base(dir)+markerSuffix)
@@ -21,28 +27,58 @@ func Marker(dir string) string {
 
 const (
 	markerSuffix = ".scholia-output"
-	markerText   = "The folder beside this file is written by scholia build and replaced on every build.\nbuild: "
+	markerText   = "The folder beside this file is written by scholia build and replaced on every build.\n"
 	// legacyMarker is the marker that builds before this one left inside
-	// the output: a folder holding one is still Scholia's.
+	// the output; it is removed from a folder that is swapped out.
 	legacyMarker = ".scholia-output"
 )
 
 // ID returns the build id in the marker of the output folder dir, "" when
-// it has none or its id is not known.
+// it has none, its id is not known or it stands for another folder.
 func ID(dir string) string {
-	b, err := os.ReadFile(Marker(dir))
-	if err != nil || !strings.HasPrefix(string(b), markerText) {
+	id, ok := readMarker(dir)
+	if !ok {
 		return ""
 	}
-	return strings.TrimSpace(strings.TrimPrefix(string(b), markerText))
+	return id
+}
+
+// readMarker reads the marker of dir: ok when it stands for dir.
+func readMarker(dir string) (id string, ok bool) {
+	b, err := os.ReadFile(Marker(dir))
+	if err != nil || !strings.HasPrefix(string(b), markerText) {
+		return "", false
+	}
+	info, err := os.Stat(dir)
+	if err != nil {
+		return "", false
+	}
+	var folders []string
+	for _, line := range strings.Split(strings.TrimPrefix(string(b), markerText), "\n") {
+		if v, found := strings.CutPrefix(line, "build: "); found {
+			id = v
+		} else if v, found := strings.CutPrefix(line, "folder: "); found {
+			folders = strings.Fields(v)
+		}
+	}
+	return id, slices.Contains(folders, strconv.FormatUint(inode(info), 10))
 }
 
 // writeID writes the marker of dir with id ("" while what dir holds is
-// not known), by a rename so that it is never half-written.
-func writeID(dir, id string) error {
+// not known), naming dir by its inode, and also the folders in also (a
+// folder about to be swapped in for dir). It writes by a rename, so that
+// the marker is never half-written.
+func writeID(dir, id string, also ...string) error {
+	var inodes []string
+	for _, d := range append([]string{dir}, also...) {
+		if info, err := os.Stat(d); err == nil {
+			inodes = append(inodes, strconv.FormatUint(inode(info), 10))
+		}
+	}
 	m := Marker(dir)
 	tmp := m + ".new"
-	if err := os.WriteFile(tmp, []byte(markerText+id+"\n"), 0o644); err != nil {
+	text := markerText + "build: " + id + "\nfolder: " + strings.Join(inodes, " ") + "\n"
+	if err := os.WriteFile(tmp, []byte(text), 0o644); err != nil {
 		return err
 	}
 	return os.Rename(tmp, m)
@@ -65,13 +101,10 @@ func checkReplaceable(dir string) error {
 	if err != nil {
 		return err
 	}
-	if _, err := os.Stat(Marker(dir)); err == nil {
+	if _, ok := readMarker(dir); ok {
 		return nil
 	}
-	if _, err := os.Stat(filepath.Join(dir, legacyMarker)); err == nil {
-		return nil
-	}
-	return errors.New("refusing to replace " + dir + ": it is not empty and was not written by scholia (no " + filepath.Base(Marker(dir)) + " beside it); remove it or choose another -out")
+	return errors.New("refusing to replace " + dir + ": it is not empty and was not written by scholia (no " + filepath.Base(Marker(dir)) + " beside it that names this folder); remove it or choose another -out")
 }
 
 // Resolve returns the folder a build should write for the output dir: dir

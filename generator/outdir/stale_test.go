@@ -87,14 +87,19 @@ func TestMarkerStandsBesideTheOutput(t *testing.T) {
 	if ID(out) != "abc" || filepath.Dir(Marker(out)) != filepath.Dir(out) {
 		t.Errorf("ID = %q at %s, want abc beside %s", ID(out), Marker(out), out)
 	}
-	// An output of an older build, with the marker inside, is replaced.
-	os.Remove(Marker(out))
-	os.WriteFile(filepath.Join(out, legacyMarker), []byte(markerText+"old\n"), 0o644)
-	o, err = New(out)
-	if err != nil {
-		t.Fatalf("an older build's output is refused: %v", err)
+	// A marker that a repository ships beside a link to another folder
+	// (public -> .git) names another folder's inode: it is not trusted.
+	parent := filepath.Dir(out)
+	victim := filepath.Join(parent, ".git")
+	os.MkdirAll(filepath.Join(victim, "objects"), 0o755)
+	b, _ := os.ReadFile(Marker(out))
+	os.WriteFile(Marker(victim), b, 0o644)
+	if _, err := New(victim); err == nil {
+		t.Error("a forged marker was trusted")
 	}
-	o.Discard()
+	if ID(victim) != "" {
+		t.Errorf("ID of a forged marker = %q, want none", ID(victim))
+	}
 }
 
 func TestResolveFollowsAnOutputLink(t *testing.T) {
