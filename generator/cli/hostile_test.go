@@ -35,6 +35,7 @@ import (
 //	gen: PATH = "a" + "[" * 100000 writes a file from quoted parts, each repeated ({i}: its number, {indent}: 2×{i} spaces)
 //	articles: 2000                 adds a generated site of that many articles
 //	symlink: PATH -> TARGET        makes a link; {outside} is a folder outside the site
+//	fifo: PATH                     makes a named pipe
 //	exists: PATH / absent: PATH    after the run (PATH may be a glob)
 //	contains: PATH TEXT            the file at PATH holds TEXT
 //	signal: TERM 300ms             sends the signal that long after the start
@@ -150,6 +151,9 @@ func (c *hostileCase) directive(t *testing.T, key, val string) {
 		p, target, _ := strings.Cut(val, " -> ")
 		os.MkdirAll(filepath.Dir(filepath.Join(c.dir, p)), 0o755)
 		err = os.Symlink(unquote(t, target), filepath.Join(c.dir, unquote(t, p)))
+	case "fifo":
+		os.MkdirAll(filepath.Dir(c.path(val)), 0o755)
+		err = syscall.Mkfifo(c.path(val), 0o644)
 	case "exists", "absent":
 		c.checks = append(c.checks, func(t *testing.T, _, _ string) {
 			m, _ := filepath.Glob(c.path(val))

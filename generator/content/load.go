@@ -61,6 +61,12 @@ func Scan(fsys fs.FS) (*Tree, diag.List) {
 			return nil
 		}
 		names.add(p, &errs)
+		if mode := de.Type(); !de.IsDir() && !mode.IsRegular() && mode&fs.ModeSymlink == 0 {
+			// A named pipe would block the read for ever; a device or a
+			// socket is no content either.
+			t.Warnings = append(t.Warnings, &diag.Error{Path: p, Msg: "not a regular file (a pipe, socket or device): skipped", Warning: true})
+			return nil
+		}
 		if de.Type()&fs.ModeSymlink != 0 {
 			if w, ok := followLink(fsys, p); !ok {
 				t.Warnings = append(t.Warnings, w)

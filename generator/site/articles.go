@@ -26,7 +26,7 @@ func (r *run) article(j *job) error {
 	j.parsed = nil // pages without a sidecar are few, but need not stay
 	if a == nil {
 		var err error
-		if a, j.kept, j.in, err = r.load(j.path); err != nil {
+		if a, j.kept, j.in, err = r.load(j.path, j.sidecar); err != nil {
 			return err
 		}
 		if !j.kept {

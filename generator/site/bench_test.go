@@ -99,7 +99,7 @@ func BenchmarkArticlePage(b *testing.B) {
 	r := benchRun(b, fsys)
 	b.ReportAllocs()
 	for b.Loop() {
-		a, _, _, err := r.load("content/articles/a0000.md")
+		a, _, _, err := r.load("content/articles/a0000.md", true)
 		if err != nil {
 			b.Fatal(err)
 		}

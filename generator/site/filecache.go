@@ -70,6 +70,9 @@ func (c *fileCache) sum(fsys fs.FS, name string) (key, error) {
 	if err != nil {
 		return key{}, err
 	}
+	if !info.Mode().IsRegular() {
+		return key{}, fmt.Errorf("not a regular file (%s)", info.Mode().Type())
+	}
 	c.mu.Lock()
 	s, ok := c.sums[name]
 	c.mu.Unlock()
@@ -106,10 +109,13 @@ func (c *fileCache) read(fsys fs.FS, name string, max int64) ([]byte, key, error
 	if err != nil {
 		return nil, key{}, err
 	}
+	if !info.Mode().IsRegular() {
+		return nil, key{}, fmt.Errorf("not a regular file (%s)", info.Mode().Type())
+	}
 	if max > 0 && info.Size() > max {
 		return nil, key{}, &tooLarge{info.Size()}
 	}
-	b, err := fs.ReadFile(fsys, name)
+	b, err := readAtMost(fsys, name, max)
 	if err != nil {
 		return nil, key{}, err
 	}
@@ -120,6 +126,24 @@ func (c *fileCache) read(fsys fs.FS, name string, max int64) ([]byte, key, error
 	c.sums[name] = fileSum{Stat: outdir.StatOf(info), Sum: sum}
 	c.mu.Unlock()
 	return b, sum, nil
+}
+
+// readAtMost reads a file, but no more than max bytes (max > 0) even if it
+// grew since its stat: then the error is a *tooLarge.
+func readAtMost(fsys fs.FS, name string, max int64) ([]byte, error) {
+	if max <= 0 {
+		return fs.ReadFile(fsys, name)
+	}
+	f, err := fsys.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	b, err := io.ReadAll(io.LimitReader(f, max+1))
+	if err == nil && int64(len(b)) > max {
+		return nil, &tooLarge{int64(len(b))}
+	}
+	return b, err
 }
 
 // forget drops what the cache knows of the files at or under paths.

@@ -175,7 +175,7 @@ func (r *run) prepare(j *job) error {
 		return nil
 	}
 	if !j.sidecar {
-		j.parsed, j.kept, j.in, j.parseErr = r.load(j.path)
+		j.parsed, j.kept, j.in, j.parseErr = r.load(j.path, false)
 		if j.parseErr != nil {
 			return j.parseErr
 		}
@@ -205,21 +205,27 @@ func (r *run) keeps(rec *record) bool {
 	return o.Keeps(content.Front{Draft: rec.Draft, Date: rec.Date})
 }
 
-// load reads and parses an article and its sidecar, and returns the key
-// of the very bytes it parsed: a file saved again since it was first
-// hashed is keyed by what was rendered, never by what was hashed.
-func (r *run) load(p string) (*content.Article, bool, key, error) {
+// load reads and parses an article and, when the walk found one, its
+// sidecar, and returns the key of the very bytes it parsed: a file saved
+// again since it was first hashed is keyed by what was rendered, never by
+// what was hashed.
+func (r *run) load(p string, hasSidecar bool) (*content.Article, bool, key, error) {
 	max := r.cfg.Limits.FileSize
 	src, sum, err := r.files.read(r.opts.FS, p, max)
 	if err != nil {
 		return nil, false, key{}, r.readError(p, err)
 	}
 	sp := content.SidecarPath(p)
-	sidecar, ssum, err := r.files.read(r.opts.FS, sp, max)
-	if err != nil && !isNotExist(err) {
-		return nil, false, key{}, r.readError(sp, err)
+	var sidecar []byte
+	var ssum key
+	has := false
+	if hasSidecar {
+		sidecar, ssum, err = r.files.read(r.opts.FS, sp, max)
+		if err != nil && !isNotExist(err) {
+			return nil, false, key{}, r.readError(sp, err)
+		}
+		has = err == nil
 	}
-	has := err == nil
 	o := content.Options{Drafts: r.opts.Drafts, Future: r.opts.Future, Now: r.opts.Now}
 	a, keep, err := content.Parse(r.cfg, p, src, func() ([]byte, bool, error) { return sidecar, has, nil }, &o)
 	return a, keep, r.inputKey(p, sum, has, ssum), err
