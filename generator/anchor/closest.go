@@ -24,6 +24,17 @@ const (
 // 4,000,000 words.
 const DefaultMaxWork = 100_000_000
 
+// maxTotalWork is the cap on the approximate searches of all the quotes
+// of one Doc that Find does not find: ten times the cap on one, so that a
+// sidecar of a hundred quotes that are not there costs seconds, not
+// minutes.
+func (d *Doc) maxTotalWork() int {
+	if m := d.maxWork(); m < math.MaxInt/10 {
+		return 10 * m
+	}
+	return math.MaxInt
+}
+
 // maxWork returns d.MaxWork, or DefaultMaxWork when it is not set.
 func (d *Doc) maxWork() int {
 	if d.MaxWork <= 0 {
@@ -63,7 +74,7 @@ func (d *Doc) Closest(q Quote) (Match, float64, bool) {
 	if e, ok := err.(*Error); ok && e.tried {
 		c = e.closest // Find has searched already
 	} else {
-		c, _ = nd.closest(exact, normalizeContext(q.Prefix), normalizeContext(q.Suffix), d.maxWork())
+		c, _, _ = nd.closest(exact, normalizeContext(q.Prefix), normalizeContext(q.Suffix), d.maxWork())
 	}
 	if c == nil {
 		return Match{}, 0, false
@@ -77,7 +88,12 @@ func (d *Doc) Closest(q Quote) (Match, float64, bool) {
 // returns nil when nothing is close, and cut set when that could not be
 // told in maxWork steps (see Doc.MaxWork): it counts the steps of each
 // stage before it takes them, so that it never takes more.
-func (nd *normDoc) closest(exact, prefix, suffix string, maxWork int) (best *candidate, cut bool) {
+//
+// used is the steps it took (nothing is counted for a stage it did not
+// take), which Find counts against the article's budget.
+func (nd *normDoc) closest(exact, prefix, suffix string, maxWork int) (best *candidate, cut bool, used int) {
+	budget := maxWork
+	defer func() { used = min(maxWork, max(0, maxWork-budget)) }()
 	nd.buildRunes()
 	pat := []rune(exact)
 	m := len(pat)
@@ -97,16 +113,17 @@ func (nd *normDoc) closest(exact, prefix, suffix string, maxWork int) (best *can
 		}
 	}
 	if len(searched) == 0 {
-		return nil, false
+		return nil, false, 0
 	}
-	budget := maxWork - steps(m, n)
-	if budget < 0 {
-		return nil, true
+	if budget = maxWork - steps(m, n); budget < 0 {
+		budget = maxWork // cut before it started: nothing done
+		return nil, true, 0
 	}
 	// The tables of the pattern and of its reverse are the same size.
 	fwd := newMyers(pat, budget/2)
 	if fwd == nil {
-		return nil, true
+		budget = maxWork
+		return nil, true, 0
 	}
 	budget -= 2 * len(fwd.peq)
 	scores := make([]int32, len(nd.runes))
@@ -118,7 +135,7 @@ func (nd *normDoc) closest(exact, prefix, suffix string, maxWork int) (best *can
 		}
 	}
 	if int(low) > maxErr {
-		return nil, false
+		return nil, false, 0
 	}
 	// Candidate ends: in each run of positions within the threshold, the
 	// one with the fewest edits; the maxCandidates with the fewest, and
@@ -144,7 +161,7 @@ func (nd *normDoc) closest(exact, prefix, suffix string, maxWork int) (best *can
 	ends = fewestErrors(ends)
 	for _, en := range ends {
 		if budget -= steps(m, en.j-startFrom(en, m)); budget < 0 {
-			return nil, true
+			return nil, true, 0
 		}
 	}
 
@@ -168,7 +185,7 @@ func (nd *normDoc) closest(exact, prefix, suffix string, maxWork int) (best *can
 		cands = append(cands, c)
 	}
 	if len(cands) == 0 {
-		return nil, false
+		return nil, false, 0
 	}
 	slices.SortStableFunc(cands, func(a, b candidate) int {
 		switch {
@@ -182,7 +199,7 @@ func (nd *normDoc) closest(exact, prefix, suffix string, maxWork int) (best *can
 		}
 		return a.s - b.s
 	})
-	return &cands[0], false
+	return &cands[0], false, 0
 }
 
 // steps returns the steps (see Doc.MaxWork) of searching n code points for

@@ -26,7 +26,10 @@ type Doc struct {
 	// and Closest reports false. 0 (or less) means DefaultMaxWork;
 	// math.MaxInt means no cap. Exact matching is never capped.
 	MaxWork int
-	norm    *normDoc // built on first use
+	// spent is the approximate search Find has done for this Doc's quotes
+	// not found; all of them together get ten times MaxWork.
+	spent int
+	norm  *normDoc // built on first use
 }
 
 // Block is one block of the article.

@@ -252,8 +252,14 @@ func (d *Doc) notFound(nd *normDoc, f found, exact, prefix, suffix string) *Erro
 			Msg: fmt.Sprintf("quote crosses blocks: it starts at %s and ends at %s; a claim must lie within one paragraph, heading, list item or table cell",
 				d.where(start.Line, start.Col), d.where(end.Line, end.Col))}
 	}
-	c, cut := nd.closest(exact, prefix, suffix, d.maxWork())
+	limit := min(d.maxWork(), max(0, d.maxTotalWork()-d.spent))
+	c, cut, used := nd.closest(exact, prefix, suffix, limit)
+	d.spent += used
 	switch {
+	case cut && limit < d.maxWork():
+		return &Error{Kind: ErrNotFound, tried: true,
+			Msg: fmt.Sprintf("quote not found in %s (search cut off: the quotes not found in this article have used up its %d steps; fix them and build again to get suggestions)",
+				d.where(0, 0), d.maxTotalWork())}
 	case cut:
 		return &Error{Kind: ErrNotFound, tried: true,
 			Msg: fmt.Sprintf("quote not found in %s (search cut off at %d steps; shorten the quote to get a suggestion)",

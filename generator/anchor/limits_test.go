@@ -104,6 +104,8 @@ func TestSearchCutOffAnyCap(t *testing.T) {
 	full := err.Error()
 	completed := 0
 	for n := 1; n <= 400; n++ {
+		// A fresh Doc each time: a Doc's quotes share a budget.
+		d := mkDoc(t, "a.md", "", blk("Officials: their guns came from Russia."), blk("Rebels: their guns came from Russia!"))
 		d.MaxWork = n
 		_, err := d.Find(q)
 		switch got := err.Error(); {
@@ -123,6 +125,34 @@ func TestSearchCutOffAnyCap(t *testing.T) {
 		t.Fatalf("no cap up to 400 completes %q", full)
 	}
 	t.Logf("completes from MaxWork %d", completed)
+}
+
+// TestSearchBudgetOfADoc checks that the quotes not found in one article
+// share ten times the cap on one: once they have used it, the rest are
+// cut off at once, and say why.
+func TestSearchBudgetOfADoc(t *testing.T) {
+	d := mkDoc(t, "a.md", "", blk("Officials: their guns came from Russia."), blk("Rebels: their guns came from Russia!"))
+	q := Quote{Exact: "their guns cane from Rusia"}
+	d.MaxWork = 400
+	suggested, spent := 0, ""
+	for range 40 {
+		_, err := d.Find(q)
+		switch msg := err.Error(); {
+		case strings.Contains(msg, "did you mean"):
+			if spent != "" {
+				t.Fatalf("a suggestion after the budget was spent: %s", msg)
+			}
+			suggested++
+		case strings.Contains(msg, "have used up its 4000 steps"):
+			spent = msg
+		default:
+			t.Fatalf("unexpected: %s", msg)
+		}
+	}
+	if suggested == 0 || spent == "" {
+		t.Fatalf("%d suggestions, spent %q: want some, then the budget spent", suggested, spent)
+	}
+	t.Logf("%d quotes searched before the budget ran out", suggested)
 }
 
 // TestSearchCutOffManyQuotes is the case of twenty quotes of 4 KB missing
