@@ -2,6 +2,7 @@ package content
 
 import (
 	"path"
+	"strconv"
 	"strings"
 )
 
@@ -15,13 +16,63 @@ const StaticDir = Dir + "/static"
 // review of NAME.md.
 const SidecarSuffix = ".annotations.yaml"
 
-// Skip reports whether a file or folder name is hidden or an editor's
-// temporary file, which Load leaves out: names starting with "." or "#" and
-// names ending with "~", ".swp" or ".tmp".
+// Skip reports whether the walk leaves out a file or folder name outside
+// content/static/: hidden names (starting with ".") and Scratch.
 func Skip(name string) bool {
-	return strings.HasPrefix(name, ".") || strings.HasPrefix(name, "#") ||
-		strings.HasSuffix(name, "~") || strings.HasSuffix(name, ".swp") ||
-		strings.HasSuffix(name, ".tmp")
+	return strings.HasPrefix(name, ".") || Scratch(name)
+}
+
+// Scratch reports whether a file or folder name is scratch that editors,
+// version control or the operating system leave beside real files, which
+// is never published and never triggers a rebuild: .git, .DS_Store, vim's
+// .x.swp and 4913 probe files, emacs's .#x lock links and #x# auto-saves,
+// ~ backups, JetBrains' ___jb_tmp___/___jb_old___ safe-write files and
+// *.swp, *.swx, *.swo and *.tmp (in any case).
+//
+// Temporary files with other names (sed -i, many atomic writers) need no
+// rule: the dev server's watcher reports only files that exist when a
+// batch ends or existed before it, so a temp file created and renamed
+// away in between is never seen.
+func Scratch(name string) bool {
+	switch {
+	case name == ".git", name == ".DS_Store", strings.HasPrefix(name, ".#"):
+		return true
+	case strings.HasPrefix(name, "#"), strings.HasSuffix(name, "~"):
+		return true
+	case strings.Contains(name, "___jb_tmp___"), strings.Contains(name, "___jb_old___"):
+		return true
+	case vimProbe(name):
+		return true
+	}
+	switch strings.ToLower(path.Ext(name)) {
+	case ".swp", ".swx", ".swo", ".tmp":
+		return true
+	}
+	return false
+}
+
+// vimProbe reports whether name is one of the files vim creates to test
+// whether it may write in a folder: 4913, then 4913+123, 4913+246, ... when
+// the first is taken (vim's fileio.c).
+func vimProbe(name string) bool {
+	n, err := strconv.Atoi(name)
+	return err == nil && n >= 4913 && (n-4913)%123 == 0 && strconv.Itoa(n) == name
+}
+
+// Skipped reports whether the walk leaves out the file at p, a slash path
+// from the site root under content/: any of its names is Skip (SkipStatic
+// under content/static/). The dev server watches what it keeps.
+func Skipped(p string) bool {
+	skip := Skip
+	if isStatic(p) {
+		skip = SkipStatic
+	}
+	for _, elem := range strings.Split(strings.TrimPrefix(p, Dir+"/"), "/") {
+		if elem == "" || skip(elem) {
+			return true
+		}
+	}
+	return false
 }
 
 // IsSidecar reports whether p names a sidecar (outside content/static/).
@@ -45,18 +96,9 @@ func skipPath(p, name string) bool {
 }
 
 // SkipStatic reports whether a file or folder name under content/static/
-// is left out. Hidden names there are published (.nojekyll, .well-known/),
-// all but version control, the Finder's .DS_Store and editors' temporary
-// files.
-func SkipStatic(name string) bool {
-	switch {
-	case name == ".git", name == ".DS_Store", strings.HasPrefix(name, ".#"):
-		return true
-	case strings.HasPrefix(name, "."):
-		return strings.HasSuffix(name, ".swp")
-	}
-	return Skip(name)
-}
+// is left out: only Scratch. Hidden names are published there
+// (.nojekyll, .well-known/).
+func SkipStatic(name string) bool { return Scratch(name) }
 
 func isStatic(p string) bool { return strings.HasPrefix(p, StaticDir+"/") }
 

@@ -8,11 +8,11 @@ import (
 	"io"
 	"io/fs"
 	"maps"
-	"path"
 	"slices"
 	"strings"
 	"time"
 
+	"github.com/scholia/scholia/generator/content"
 	"github.com/scholia/scholia/generator/diag"
 	"github.com/scholia/scholia/generator/page"
 	"github.com/scholia/scholia/templates"
@@ -50,8 +50,8 @@ func Load(fsys fs.FS, prev *Theme) (*Theme, error) {
 				return err
 			}
 			rel := strings.TrimPrefix(strings.TrimPrefix(p, dir), "/")
-			if strings.HasSuffix(rel, ".go") || strings.HasPrefix(path.Base(rel), ".") {
-				return nil
+			if strings.HasSuffix(rel, ".go") || slices.ContainsFunc(strings.Split(rel, "/"), content.Skip) {
+				return nil // hidden files and editors' scratch, as the dev server ignores
 			}
 			files[rel] = File{src, p, over}
 			return nil
