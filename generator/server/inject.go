@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"html"
 	"strings"
+
+	"github.com/scholia/scholia/generator/page"
 )
 
 // scriptPath is where the handler serves the live-reload script.
@@ -26,24 +28,30 @@ var script = func() []byte {
 	return []byte(strings.Replace(clientJS, `/*OVERLAY_CSS*/ ""`, string(css), 1))
 }()
 
-// inject returns page with the live-reload script tag added before
+// inject returns doc, a page, with the live-reload script tag added before
 // </body> (or at the end when there is none). The tag tells the script
 // which server instance and build generation served the page and which
-// output files it shows (files: a page reloads when one of them changes).
-func inject(page []byte, id string, gen int, files []string) []byte {
-	tag := fmt.Appendf(nil, `<script src="%s" data-id="%s" data-gen="%d" data-files="%s" defer></script>`,
-		scriptPath, html.EscapeString(id), gen, html.EscapeString(strings.Join(files, " ")))
-	i := lastIndexFold(page, []byte("</body"))
-	if i < 0 {
-		i = len(page)
+// output files it shows (files: a page reloads when one of them changes),
+// percent-encoded and separated by spaces, so that a name with a space
+// stays one name.
+func inject(doc []byte, id string, gen int, files []string) []byte {
+	encoded := make([]string, len(files))
+	for i, f := range files {
+		encoded[i] = page.EscapePath(f)
 	}
-	out := make([]byte, 0, len(page)+len(tag)+1)
-	out = append(out, page[:i]...)
+	tag := fmt.Appendf(nil, `<script src="%s" data-id="%s" data-gen="%d" data-files="%s" defer></script>`,
+		scriptPath, html.EscapeString(id), gen, html.EscapeString(strings.Join(encoded, " ")))
+	i := lastIndexFold(doc, []byte("</body"))
+	if i < 0 {
+		i = len(doc)
+	}
+	out := make([]byte, 0, len(doc)+len(tag)+1)
+	out = append(out, doc[:i]...)
 	out = append(out, tag...)
-	if i < len(page) {
+	if i < len(doc) {
 		out = append(out, '\n')
 	}
-	return append(out, page[i:]...)
+	return append(out, doc[i:]...)
 }
 
 // lastIndexFold is bytes.LastIndex ignoring ASCII case.

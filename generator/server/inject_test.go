@@ -21,6 +21,12 @@ func TestInject(t *testing.T) {
 	if strings.Contains(got, `"><script>`) || strings.Contains(got, `"x"`) {
 		t.Errorf("attributes not escaped: %s", got)
 	}
+	// A name with a space or a % stays one name: the script splits the
+	// list on spaces and decodes each.
+	got = string(inject([]byte("<body></body>"), "i", 0, []string{"sp ace/index.html", "pct%41/index.html"}))
+	if !strings.Contains(got, `data-files="sp%20ace/index.html pct%2541/index.html"`) {
+		t.Errorf("names with a space or %%: %s", got)
+	}
 }
 
 // TestScript checks the served script: the overlay's CSS is inlined, and

@@ -25,7 +25,7 @@
   var CSS = /*OVERLAY_CSS*/ "";
   var id = me.dataset.id;
   var gen = parseInt(me.dataset.gen || "0", 10);
-  var files = (me.dataset.files || "").split(" ").filter(Boolean);
+  var files = (me.dataset.files || "").split(" ").filter(Boolean).map(decodeURIComponent);
   var scrollKey = "scholia:scroll:" + location.pathname + location.search;
 
   // Scroll position: saved before a reload, restored once after it.
@@ -210,7 +210,7 @@
     restoreFocus(focus);
     if (window.scrollX !== x || window.scrollY !== y) window.scrollTo(x, y);
     gen = Math.max(gen, parseInt(tag.dataset.gen, 10));
-    files = (tag.dataset.files || "").split(" ").filter(Boolean);
+    files = (tag.dataset.files || "").split(" ").filter(Boolean).map(decodeURIComponent);
     // For tests and benchmarks: a morph keeps window state, a reload not.
     document.documentElement.dataset.scholiaMorphs = String(++morphs);
     document.dispatchEvent(new CustomEvent("scholia:morphed"));
