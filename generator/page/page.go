@@ -35,7 +35,7 @@ func NewSite(cfg *config.Config, menu []Link) *Site {
 	if u, err := url.Parse(cfg.BaseURL); err == nil {
 		s.absolute = u.Scheme != "" && u.Host != ""
 		if u.Path != "" {
-			s.basePath = u.Path
+			s.basePath = u.EscapedPath() // as written: "c%23/" must not become "c#/"
 		}
 	}
 	return s

@@ -34,6 +34,18 @@ func TestURLEncodesNames(t *testing.T) {
 	}
 }
 
+func TestURLKeepsAnEncodedBase(t *testing.T) {
+	cfg := config.Default()
+	cfg.BaseURL = "https://example.org/c%23/"
+	s := NewSite(cfg, nil)
+	if got, want := s.URL("a/"), "/c%23/a/"; got != want {
+		t.Errorf("URL = %q, want %q", got, want)
+	}
+	if got, want := s.Permalink("a/"), "https://example.org/c%23/a/"; got != want {
+		t.Errorf("Permalink = %q, want %q", got, want)
+	}
+}
+
 // FuzzURL checks that any output path makes a URL that a browser reads
 // back as that very path: nothing in a name can add a query, a fragment
 // or a folder.
