@@ -2,7 +2,6 @@ package site
 
 import (
 	"fmt"
-	"path"
 	"sort"
 	"sync"
 	"sync/atomic"
@@ -39,6 +38,9 @@ type run struct {
 	// dirs holds, for each folder of the planned outputs, one path under
 	// it: a file planned where another output needs a folder clashes.
 	dirs map[string]string
+	// folds holds each planned path and folder by its case-folded NFC
+	// form, to find paths that differ only in case or Unicode form.
+	folds map[string]string
 	// scanned is the walk of content/: given by the dev server when no
 	// file came or went, made by the run otherwise.
 	scanned *content.Tree
@@ -96,7 +98,7 @@ func newRun(opts Options, snk sink, files *fileCache, prev map[key]*record, prev
 	return &run{
 		opts: opts, cfg: cfg, cfgKey: k.sum(), theme: th,
 		md:   markup.New(markup.Options{Unsafe: cfg.UnsafeHTML, Limits: cfg.Limits.Markdown, SearchWork: cfg.Limits.SearchWork}),
-		sink: snk, files: files, embedded: embeddedFiles, prev: prev, next: map[key]*record{}, plan: map[string]owner{}, clashes: map[string]clash{}, dirs: map[string]string{},
+		sink: snk, files: files, embedded: embeddedFiles, prev: prev, next: map[key]*record{}, plan: map[string]owner{}, clashes: map[string]clash{}, dirs: map[string]string{}, folds: map[string]string{},
 	}, nil
 }
 
@@ -255,96 +257,6 @@ func (r *run) newSite(jobs []*job) *page.Site {
 	sort.SliceStable(menu, func(i, j int) bool { return menu[i].Title < menu[j].Title })
 	s.Menu = menu
 	return s
-}
-
-// owner is what makes an output: an article, a file of the site copied
-// as it is, or scholia (a list page, annotations, an asset).
-type owner struct {
-	kind ownerKind
-	path string // the content file it comes from, if any
-	name string // how errors name it
-}
-
-type ownerKind int
-
-const (
-	ownerPage   ownerKind = iota // an article's page
-	ownerStatic                  // a file of content/ copied as it is
-	ownerMade                    // a list page, annotations, an asset, the code stylesheet
-)
-
-// claim plans the output at rel for o: false when another owner has it
-// already. content.CheckOutputs reports two articles, or an article and a
-// copied file, at one path, with the place of the slug; every other clash
-// is reported by clashErrors.
-func (r *run) claim(rel string, o owner) bool {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	first, ok := r.plan[rel]
-	if !ok {
-		if r.folderClash(rel, o) {
-			return false
-		}
-		r.plan[rel] = o
-		for d := path.Dir(rel); d != "."; d = path.Dir(d) {
-			r.dirs[d] = rel
-		}
-		return true
-	}
-	if first == o {
-		return true
-	}
-	// Two articles whose annotations clash make one page too, which
-	// CheckOutputs reports.
-	bothArticles := content.IsArticle(first.path) && content.IsArticle(o.path)
-	if (first.kind == ownerMade || o.kind == ownerMade) && !bothArticles {
-		r.clashes[rel] = clash{first, o, rel}
-	}
-	return false
-}
-
-// clash is two owners of one output, or of a file and a folder at one
-// path: at is the path that first has.
-type clash struct {
-	first, second owner
-	at            string
-}
-
-// folderClash records a clash when rel is a folder of a planned output, or
-// a planned output is one of rel's folders, as when an article's slug is
-// feed.xml.
-func (r *run) folderClash(rel string, o owner) bool {
-	if under, ok := r.dirs[rel]; ok {
-		r.clashes[rel] = clash{r.plan[under], o, under}
-		return true
-	}
-	for d := path.Dir(rel); d != "."; d = path.Dir(d) {
-		if first, ok := r.plan[d]; ok {
-			r.clashes[rel] = clash{first, o, d}
-			return true
-		}
-	}
-	return false
-}
-
-// clashErrors says which two sources make one output, for each clash.
-func (r *run) clashErrors() diag.List {
-	var errs diag.List
-	for _, rel := range sortedKeys(r.clashes) {
-		c := r.clashes[rel]
-		a, b, aRel, bRel := c.second, c.first, rel, c.at
-		if a.path == "" || b.path != "" && b.path < a.path {
-			// Name a file of the site first, and in a stable order.
-			a, b, aRel, bRel = b, a, bRel, aRel
-		}
-		if aRel == bRel {
-			errs.Add(diag.Errorf(a.path, 0, 0, "%s would make %s, which is %s: rename or move %s", a.path, rel, b.name, a.path))
-			continue
-		}
-		errs.Add(diag.Errorf(a.path, 0, 0, "%s would make %s, and %s is taken (by %s): one path cannot be both a file and a folder; rename or move %s",
-			a.path, aRel, bRel, b.name, a.path))
-	}
-	return errs
 }
 
 // put writes one output, checking its path first, so that a path that a
