@@ -126,12 +126,13 @@ func runBuild(e *env, args []string) error {
 // build's swap would replace, and output folders inside content/ or
 // templates/, which each build would copy into the next.
 func checkOut(src, out string) error {
-	real, err := outdir.Resolve(out)
-	if err != nil {
+	if _, err := outdir.Resolve(out); err != nil {
 		return err
 	}
-	s, err1 := filepath.Abs(src)
-	o, err2 := filepath.Abs(real)
+	// Compared as the folders they are, links followed all the way: a
+	// link pub -> content makes pub/out a folder in content/.
+	s, err1 := realPath(src)
+	o, err2 := realPath(out)
 	if err := errors.Join(err1, err2); err != nil {
 		return err
 	}
@@ -139,11 +140,34 @@ func checkOut(src, out string) error {
 		return fmt.Errorf("%w: -out %s holds the site itself; choose a folder inside it, such as %s", errUsage, out, filepath.Join(src, "public"))
 	}
 	for _, dir := range []string{"content", "templates"} {
-		if outdir.Within(o, filepath.Join(s, dir)) {
+		d, err := realPath(filepath.Join(src, dir))
+		if err != nil {
+			return err
+		}
+		if outdir.Within(o, d) {
 			return fmt.Errorf("%w: -out %s is inside the site's %s/ folder, so each build would publish the last one again; choose a folder outside it, such as %s", errUsage, out, dir, filepath.Join(src, "public"))
 		}
 	}
 	return nil
+}
+
+// realPath is the absolute path of p with every symbolic link followed,
+// for the part of it that exists.
+func realPath(p string) (string, error) {
+	abs, err := filepath.Abs(p)
+	if err != nil {
+		return "", err
+	}
+	rest := ""
+	for dir := abs; ; dir = filepath.Dir(dir) {
+		if r, err := filepath.EvalSymlinks(dir); err == nil {
+			return filepath.Join(r, rest), nil
+		}
+		if filepath.Dir(dir) == dir {
+			return abs, nil
+		}
+		rest = filepath.Join(filepath.Base(dir), rest)
+	}
 }
 
 func runCheck(e *env, args []string) error {
