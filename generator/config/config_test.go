@@ -324,3 +324,12 @@ func TestLanguageIsCanonical(t *testing.T) {
 		})
 	}
 }
+
+func TestLoadRefusesAHugeSiteYAML(t *testing.T) {
+	fsys := fstest.MapFS{File: {Data: make([]byte, DefaultLimits().FileSize+1)}}
+	_, err := Load(fsys)
+	want := "site.yaml: the configuration is 4194305 bytes, more than the 4 MiB a site.yaml may be: it holds settings, not content"
+	if err == nil || err.Error() != want {
+		t.Errorf("Load = %v, want %s", err, want)
+	}
+}

@@ -56,6 +56,7 @@ func (l *Limits) intLimits() []intLimit {
 		{"paragraph_emphasis", &m.ParagraphEmphasis},
 		{"paragraph_code_spans", &m.ParagraphCodeSpans},
 		{"paragraph_lines", &m.ParagraphLines},
+		{"inline_marks", &m.InlineMarks},
 	}
 }
 

@@ -20,6 +20,10 @@ const File = "site.yaml"
 // Default(). Problems are returned together as a diag.List whose positions
 // are in site.yaml.
 func Load(fsys fs.FS) (*Config, error) {
+	if info, err := fs.Stat(fsys, File); err == nil && info.Size() > DefaultLimits().FileSize {
+		return nil, diag.List{{Path: File, Msg: fmt.Sprintf("the configuration is %s, more than the %s a site.yaml may be: it holds settings, not content",
+			FormatSize(info.Size()), FormatSize(DefaultLimits().FileSize))}}
+	}
 	data, err := fs.ReadFile(fsys, File)
 	if errors.Is(err, fs.ErrNotExist) {
 		if _, yerr := fs.Stat(fsys, "site.yml"); yerr == nil {

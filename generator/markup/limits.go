@@ -39,6 +39,11 @@ type Limits struct {
 	// ParagraphLines is the most lines of one paragraph (a table's rows
 	// after its delimiter row each count on their own).
 	ParagraphLines int
+	// InlineMarks is the most characters that may start an inline node
+	// (quotes the typographer curls, emphasis, backticks, brackets, "<",
+	// "&", "!" and "\\") in the whole article, code included. Each such
+	// node costs about a kilobyte of memory while the article is built.
+	InlineMarks int
 }
 
 // DefaultLimits returns the limits that a zero field stands for: far above
@@ -56,6 +61,7 @@ func DefaultLimits() Limits {
 		ParagraphEmphasis:  1000,
 		ParagraphCodeSpans: 1000,
 		ParagraphLines:     10_000,
+		InlineMarks:        400_000,
 	}
 }
 
@@ -67,6 +73,7 @@ func (l Limits) orDefault() Limits {
 		{&l.TableCells, &d.TableCells}, {&l.TableEscapedPipes, &d.TableEscapedPipes},
 		{&l.ParagraphBrackets, &d.ParagraphBrackets}, {&l.ParagraphEmphasis, &d.ParagraphEmphasis},
 		{&l.ParagraphCodeSpans, &d.ParagraphCodeSpans}, {&l.ParagraphLines, &d.ParagraphLines},
+		{&l.InlineMarks, &d.InlineMarks},
 	} {
 		if *f.v <= 0 {
 			*f.v = *f.def
@@ -89,6 +96,26 @@ type LimitError struct {
 }
 
 // Error formats e as LINE:COL: message.
+// inlineMark marks the bytes that may start an inline node.
+var inlineMark = func() (m [256]bool) {
+	for _, c := range []byte("\"'*_~`[]<&!\\") {
+		m[c] = true
+	}
+	return m
+}()
+
+// nthMark returns the offset of the nth inline mark of src, or -1.
+func nthMark(src []byte, n int) int {
+	for i, c := range src {
+		if inlineMark[c] {
+			if n--; n == 0 {
+				return i
+			}
+		}
+	}
+	return -1
+}
+
 func (e *LimitError) Error() string { return fmt.Sprintf("%d:%d: %s", e.Line, e.Col, e.Msg) }
 
 // Check reports whether src stays within l: nil, or a *LimitError at the
@@ -114,6 +141,12 @@ func (l Limits) Check(src []byte) error {
 			return err
 		}
 		start = end + 1
+	}
+	// Last, so that a paragraph over its own limits is named as such.
+	if off := nthMark(src, l.InlineMarks+1); off >= 0 {
+		return l.errorAt(src, off, "inline_marks", l.InlineMarks,
+			"more than %d quotes, brackets and other marks of inline Markdown up to here, past limits.inline_marks: split the article or raise the limit in site.yaml",
+			l.InlineMarks)
 	}
 	return nil
 }
