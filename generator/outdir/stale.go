@@ -63,7 +63,9 @@ func sweep(dir string) {
 		return
 	}
 	for _, e := range entries {
-		if !e.IsDir() || !strings.HasPrefix(e.Name(), prefix) {
+		// A ".swap" folder is the old output half-way through a swap by
+		// renames (where there is no atomic exchange): not ours to remove.
+		if !e.IsDir() || !strings.HasPrefix(e.Name(), prefix) || strings.HasSuffix(e.Name(), ".swap") {
 			continue
 		}
 		p := filepath.Join(parent, e.Name())

@@ -43,6 +43,7 @@ func newDirSink(dir string, prev map[string]diskFile, spare string, spareFiles m
 	}
 	if spare != "" {
 		os.RemoveAll(spare) // a spare no manifest describes is of no use
+		os.Remove(outdir.Marker(spare))
 	}
 	d.out, err = outdir.New(dir)
 	return d, err
