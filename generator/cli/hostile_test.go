@@ -44,6 +44,10 @@ import (
 // Bounds are generous, so that slow CI machines stay green; what they
 // catch is a case that is minutes or gigabytes off.
 
+// raceScale multiplies the bounds of time and memory; race_test.go sets it
+// when the race detector slows the child down.
+var raceScale int64 = 1
+
 const (
 	childEnv = "SCHOLIA_HOSTILE_ARGS"
 	peakEnv  = "SCHOLIA_HOSTILE_PEAK" // where the child writes its peak memory
@@ -243,6 +247,8 @@ func generate(t *testing.T, expr string) string {
 
 func (c *hostileCase) run(t *testing.T) {
 	args, _ := json.Marshal(c.args)
+	c.maxTime *= time.Duration(raceScale)
+	c.maxMB *= min(raceScale, 3)
 	ctx, cancel := context.WithTimeout(context.Background(), c.maxTime+10*time.Second)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, os.Args[0], "-test.run=^$")
