@@ -7,6 +7,8 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"github.com/scholia/scholia/generator/internal/testsite"
+
 	"github.com/google/go-cmp/cmp"
 )
 
@@ -55,14 +57,12 @@ func TestScanSymlinks(t *testing.T) {
 	dir := t.TempDir()
 	outside := filepath.Join(t.TempDir(), "secret.txt")
 	os.WriteFile(outside, []byte("secret"), 0o644)
-	for name, data := range map[string]string{
+	if err := testsite.Write(dir, map[string]string{
 		"content/a.md":           "---\ntitle: A\n---\n",
 		"content/static/own.txt": "own",
 		"content/folder/x.txt":   "x",
-	} {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		os.MkdirAll(filepath.Dir(p), 0o755)
-		os.WriteFile(p, []byte(data), 0o644)
+	}); err != nil {
+		t.Fatal(err)
 	}
 	links := map[string]string{
 		"content/static/passwd.txt": outside,

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/scholia/scholia/generator/internal/testsite"
+
 	"github.com/scholia/scholia/generator/diag"
 )
 
@@ -17,13 +19,11 @@ func TestLiveNeverReadsOutside(t *testing.T) {
 	dir := t.TempDir()
 	secret := filepath.Join(t.TempDir(), "secret.txt")
 	os.WriteFile(secret, []byte("secret"), 0o644)
-	for name, data := range map[string]string{
+	if err := testsite.Write(dir, map[string]string{
 		"content/a.md":           "---\ntitle: A\ndate: 2026-01-01\n---\n\nText.\n",
 		"content/static/own.txt": "own",
-	} {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		os.MkdirAll(filepath.Dir(p), 0o755)
-		os.WriteFile(p, []byte(data), 0o644)
+	}); err != nil {
+		t.Fatal(err)
 	}
 	root, err := os.OpenRoot(dir)
 	if err != nil {
