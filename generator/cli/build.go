@@ -73,7 +73,11 @@ func (f *siteFlags) options(w io.Writer) (site.Options, error) {
 			f.warnings = append(f.warnings, e)
 		}
 	}
-	return site.Options{FS: root.FS(), Drafts: f.drafts, Future: f.future, Warn: warn}, nil
+	name := filepath.Base(f.src)
+	if abs, err := filepath.Abs(f.src); err == nil {
+		name = filepath.Base(abs)
+	}
+	return site.Options{FS: root.FS(), Name: name, Drafts: f.drafts, Future: f.future, Warn: warn}, nil
 }
 
 func runBuild(e *env, args []string) error {

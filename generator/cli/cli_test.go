@@ -33,11 +33,13 @@ func run(args ...string) (status int, stdout, stderr string) {
 const goodArticle = "---\ntitle: Moon\ndate: 2026-11-01\n---\n\nThe moon is made of cheese.\n"
 
 var goodSite = map[string]string{
+	"site.yaml":                     "title: Moon checks\n",
 	"content/moon.md":               goodArticle,
 	"content/moon.annotations.yaml": "claims:\n  - id: cheese\n    quote: made of cheese\n    rating: inaccurate\n",
 }
 
 var badSite = map[string]string{
+	"site.yaml":                     "title: Moon checks\n",
 	"content/moon.md":               goodArticle,
 	"content/moon.annotations.yaml": "claims:\n  - id: cheese\n    quote: made of chalk\n    rating: inaccurate\n",
 }
@@ -84,6 +86,7 @@ func TestExitStatus(t *testing.T) {
 // own line, PATH:LINE:COL: first.
 func TestContentErrorsOnePerLine(t *testing.T) {
 	site := writeSite(t, map[string]string{
+		"site.yaml":                     "title: Moon checks\n",
 		"content/moon.md":               goodArticle,
 		"content/moon.annotations.yaml": "claims:\n  - id: cheese\n    quote: made of chalk\n    rating: inaccurate\n  - id: Bad_ID\n    quote: moon\n    rating: inaccurate\n",
 		"content/sun.md":                "---\ntitel: Sun\n---\n",
@@ -112,6 +115,33 @@ func TestCheckJSON(t *testing.T) {
 	}
 	if status != ExitContent || len(got) != 1 || got[0].Path != "content/moon.annotations.yaml" || got[0].Line != 3 || got[0].Col != 12 {
 		t.Errorf("status %d, errors %+v", status, got)
+	}
+}
+
+// TestSiteWithoutSiteYAML checks the default of a site without site.yaml:
+// titled after its folder, with a warning that says so.
+func TestSiteWithoutSiteYAML(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "moon-desk")
+	files := map[string]string{}
+	for k, v := range goodSite {
+		if k != "site.yaml" {
+			files[k] = v
+		}
+	}
+	if err := testsite.Write(dir, files); err != nil {
+		t.Fatal(err)
+	}
+	status, stdout, stderr := run("check", "-src", dir)
+	want := `site.yaml: warning: the site has no site.yaml, so it is titled "moon-desk" and served at /: add one with title and base_url`
+	if status != ExitOK || !strings.Contains(stderr, want) || !strings.Contains(stdout, "no errors found, 1 warning") {
+		t.Errorf("check: status %d, stdout %q, stderr %q; want 0 and the warning", status, stdout, stderr)
+	}
+	if status, _, stderr := run("build", "-src", dir, "-no-cache"); status != ExitOK {
+		t.Fatalf("build: %d %s", status, stderr)
+	}
+	b, err := os.ReadFile(filepath.Join(dir, "public", "index.html"))
+	if err != nil || !strings.Contains(string(b), "moon-desk</title>") {
+		t.Errorf("home page title: %v\n%s", err, b)
 	}
 }
 

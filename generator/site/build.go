@@ -25,7 +25,10 @@ type Options struct {
 	BaseURL string // overrides site.yaml's base_url when not empty
 	Drafts  bool   // build drafts too
 	Future  bool   // build articles dated in the future too
-	Now     time.Time
+	// Name titles a site without a site.yaml (or without a title in it):
+	// the CLI gives the site folder's name.
+	Name string
+	Now  time.Time
 	// Cache is the folder of the build cache ("" for none): a build
 	// reuses what the last one made there from the same inputs.
 	Cache string

@@ -1,7 +1,9 @@
 package site
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"sort"
 	"sync"
 	"sync/atomic"
@@ -79,6 +81,11 @@ func newRun(opts Options, snk sink, files *fileCache, prev map[key]*record, prev
 	if err != nil {
 		return nil, err
 	}
+	if cfg.Title == "" {
+		// An empty title leaves every <title> with an empty suffix and
+		// the home link without a name.
+		cfg.Title = opts.Name
+	}
 	if opts.BaseURL != "" {
 		if cfg.BaseURL, err = config.NormalizeBaseURL(opts.BaseURL); err != nil {
 			return nil, fmt.Errorf("-base-url: %w", err)
@@ -110,6 +117,10 @@ func (r *run) all() (errs diag.List) {
 	if tree == nil {
 		tree, errs = content.Scan(r.opts.FS)
 		if r.opts.Warn != nil {
+			if _, err := fs.Stat(r.opts.FS, config.File); errors.Is(err, fs.ErrNotExist) {
+				r.opts.Warn(&diag.Error{Path: config.File, Warning: true,
+					Msg: fmt.Sprintf("the site has no site.yaml, so it is titled %q and served at /: add one with title and base_url", r.cfg.Title)})
+			}
 			for _, w := range tree.Warnings {
 				r.opts.Warn(w)
 			}

@@ -22,6 +22,7 @@ func TestLiveNeverReadsOutside(t *testing.T) {
 	if err := testsite.Write(dir, map[string]string{
 		"content/a.md":           "---\ntitle: A\ndate: 2026-01-01\n---\n\nText.\n",
 		"content/static/own.txt": "own",
+		"site.yaml":              "title: T\n",
 	}); err != nil {
 		t.Fatal(err)
 	}
