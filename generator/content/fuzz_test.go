@@ -8,6 +8,7 @@ import (
 
 	"github.com/scholia/scholia/generator/config"
 	"github.com/scholia/scholia/generator/diag"
+	"github.com/scholia/scholia/generator/strictyaml"
 )
 
 // FuzzDecodeSidecar checks that no input makes DecodeSidecar panic, and that
@@ -56,18 +57,13 @@ func FuzzDecodeSidecar(f *testing.F) {
 		if !errors.As(err, &list) || len(list) == 0 {
 			t.Fatalf("error %v (%T) is not a non-empty diag.List", err, err)
 		}
-		lines := lineCount(data)
+		lines := strictyaml.Lines(data)
 		for _, e := range list {
 			if e.Path != "s.yaml" || e.Line < 1 || e.Line > lines || e.Col < 1 || e.Msg == "" {
 				t.Errorf("error %q: want s.yaml:LINE:COL with 1 <= LINE <= %d", e.Error(), lines)
 			}
 		}
 	})
-}
-
-// lineCount counts lines as YAML does: a lone "\r" ends one too.
-func lineCount(b []byte) int {
-	return bytes.Count(b, []byte("\n")) + bytes.Count(b, []byte("\r")) - bytes.Count(b, []byte("\r\n")) + 1
 }
 
 // nestedKeys is YAML of n mappings, each nested in the last.
@@ -107,7 +103,7 @@ func FuzzDecodeFront(f *testing.F) {
 		if !errors.As(err, &list) || len(list) == 0 {
 			t.Fatalf("error %v (%T) is not a non-empty diag.List", err, err)
 		}
-		lines := lineCount(data)
+		lines := strictyaml.Lines(data)
 		for _, e := range list {
 			if e.Line < 1 || e.Line > lines || e.Col < 1 {
 				t.Errorf("error %q: want a.md:LINE:COL with 1 <= LINE <= %d", e.Error(), lines)

@@ -47,6 +47,12 @@ func (n Node) Exists() bool { return n.line > 0 }
 
 const bom = "\uFEFF"
 
+// Lines counts the lines of src as the YAML parser does: "\n", "\r\n"
+// and a lone "\r" each end one.
+func Lines(src []byte) int {
+	return bytes.Count(src, []byte("\n")) + bytes.Count(src, []byte("\r")) - bytes.Count(src, []byte("\r\n")) + 1
+}
+
 // Parse parses src, the text of the file path (relative to the site root)
 // that starts on line firstLine of the file, and returns a Decoder for it
 // with the root node of its one document. A syntax error is recorded in the
@@ -62,7 +68,7 @@ func Parse(path string, src []byte, firstLine, maxDepth int) (*Decoder, Node) {
 	d := &Decoder{
 		path:    path,
 		offset:  firstLine - 1,
-		lines:   bytes.Count(src, []byte("\n")) + bytes.Count(src, []byte("\r")) - bytes.Count(src, []byte("\r\n")) + 1,
+		lines:   Lines(src),
 		aliases: map[*ast.AliasNode]ast.Node{},
 		budget:  100000,
 	}
