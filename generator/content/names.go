@@ -43,13 +43,16 @@ func checkName(p, name string) *diag.Error {
 // nameSet finds names that differ only in case or Unicode form, by folder.
 type nameSet map[string]string // folded path -> the path first seen
 
-var fold = cases.Fold()
+// Fold is the form in which two names that macOS or Windows take for one
+// are equal: case-folded, in Unicode NFC. It is safe for concurrent use
+// (a cases.Caser is not, so each call makes its own).
+func Fold(name string) string { return cases.Fold().String(norm.NFC.String(name)) }
 
 // add records p, adding an error to errs when it clashes with a name seen
 // before.
 func (s nameSet) add(p string, errs *diag.List) {
 	dir, name := path.Split(p)
-	k := dir + fold.String(norm.NFC.String(name))
+	k := dir + Fold(name)
 	first, ok := s[k]
 	if !ok {
 		s[k] = p

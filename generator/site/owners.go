@@ -6,8 +6,6 @@ import (
 
 	"github.com/scholia/scholia/generator/content"
 	"github.com/scholia/scholia/generator/diag"
-	"golang.org/x/text/cases"
-	"golang.org/x/text/unicode/norm"
 )
 
 // owner is what makes an output: an article, a file of the site copied
@@ -83,7 +81,7 @@ const maxName = 255
 // write the two into one file or folder.
 func (r *run) caseClash(rel string, o owner) bool {
 	for p := rel; p != "."; p = path.Dir(p) {
-		k := fold.String(norm.NFC.String(p))
+		k := content.Fold(p)
 		if other, ok := r.folds[k]; ok && other != p {
 			under := other
 			if _, isFile := r.plan[other]; !isFile {
@@ -94,12 +92,10 @@ func (r *run) caseClash(rel string, o owner) bool {
 		}
 	}
 	for p := rel; p != "."; p = path.Dir(p) {
-		r.folds[fold.String(norm.NFC.String(p))] = p
+		r.folds[content.Fold(p)] = p
 	}
 	return false
 }
-
-var fold = cases.Fold()
 
 // shorten keeps a message about a very long path readable.
 func shorten(p string) string {
