@@ -66,7 +66,7 @@ func TestGolden(t *testing.T) {
 			src := []byte(sections["input.md"])
 			r := New(Options{Unsafe: gc.Unsafe})
 			claims := gc.claims()
-			got, err := r.render("input.md", src, claims, findInDoc)
+			got, err := r.render("input.md", src, claims, findInDoc, nil)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -99,7 +99,7 @@ func TestGolden(t *testing.T) {
 					t.Errorf("errors (-want +got):\n%s", diff)
 				}
 			}
-			plain, err := r.render("input.md", src, nil, findInDoc)
+			plain, err := r.render("input.md", src, nil, findInDoc, nil)
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -26,6 +26,9 @@ type Mark struct {
 	Index int  // the claim's index, for the reference's accessible name
 	First bool // the claim's first mark in document order: carries the id
 	Ref   bool // the note reference rather than a mark; has no children
+	// Notes, on a reference, are the theme's notes of the claim, whose
+	// Ref is the reference's content (nil: the grade label).
+	Notes *Notes
 }
 
 // Kind implements ast.Node.
@@ -86,6 +89,14 @@ func openMark(w util.BufWriter, n *Mark) {
 // text (WCAG 2.5.3) and adds which claim it is, so that the references of a
 // page are told apart.
 func writeRef(w util.BufWriter, n *Mark) {
+	if n.Notes != nil && len(n.Notes.Ref) > 0 {
+		// The theme's content says the grade in text itself.
+		_, _ = fmt.Fprintf(w, `<a class="claim-ref" href="#note-%s" data-annot data-rating="%s">`,
+			html.EscapeString(n.Claim.ID), html.EscapeString(n.Claim.Rating))
+		_, _ = w.Write(n.Notes.Ref)
+		_, _ = w.WriteString(`</a>`)
+		return
+	}
 	label := refLabel(n.Claim)
 	_, _ = fmt.Fprintf(w,
 		`<a class="claim-ref" href="#note-%s" data-annot data-rating="%s" aria-label="%s: note on claim %d">%s</a>`,
@@ -177,5 +188,6 @@ func (claimExtender) Extend(m goldmark.Markdown) {
 		// Before html.Renderer (1000), so that its code span renderer is
 		// replaced.
 		util.Prioritized(markRenderer{}, 100),
+		util.Prioritized(noteRenderer{}, 100),
 	))
 }

@@ -58,6 +58,24 @@
 // not highlighted but is an error ([ErrInRawLink]). A claim that cannot be anchored is
 // not highlighted and comes back in [Result].Errors.
 //
+// # Notes beside claims
+//
+// [Renderer.ArticleNotes] also puts the theme's copies of each claim's
+// note in the body (see [Notes]): once the claims are anchored it asks for
+// them, numbered in the order of the text, and writes
+//
+//	<span class="margin-note" data-annot data-claim="ID" data-rating="GRADE">...</span>
+//
+// right before the inline element that holds the claim's first mark, so
+// that a stylesheet floats it beside the line where the claim starts, and
+//
+//	<details class="claim-disclosure" data-annot data-claim="ID" data-rating="GRADE">...</details>
+//
+// after the block of its note reference: after the paragraph, heading or
+// table, or at the end of a tight list item. A claim in a table cell has
+// no margin note. Both carry data-annot, so the invariant below holds.
+// [Phrasing] and [WithoutIDs] make the copies of a note's HTML.
+//
 // # Example
 //
 // The Markdown
@@ -279,18 +297,28 @@ func (m withHeadingIDs) Convert(src []byte, w io.Writer, opts ...parser.ParseOpt
 // over the renderer's limits is not parsed: the error is the *LimitError of
 // [Limits.Check], not wrapped, with its place in src.
 func (r *Renderer) Article(path string, src []byte, claims []Claim) (*Result, error) {
-	return r.render(path, src, claims, findInDoc)
+	return r.render(path, src, claims, findInDoc, nil)
+}
+
+// ArticleNotes is Article with the theme's notes: once the claims are
+// anchored it calls notes, and puts what it returns in the body (see
+// [Notes]). An error of notes is returned as it is.
+func (r *Renderer) ArticleNotes(path string, src []byte, claims []Claim, notes NotesFunc) (*Result, error) {
+	return r.render(path, src, claims, findInDoc, notes)
 }
 
 func (r *Renderer) render(path string, src []byte, claims []Claim,
-	find func(*anchor.Doc, anchor.Quote) (anchor.Match, error)) (*Result, error) {
+	find func(*anchor.Doc, anchor.Quote) (anchor.Match, error), notes NotesFunc) (*Result, error) {
 	if err := r.limits.Check(src); err != nil {
 		return nil, err
 	}
-	j := &job{path: path, claims: claims, find: find, unsafe: r.unsafe, searchWork: r.searchWork, typo: map[*ast.String]text.Segment{}}
+	j := &job{path: path, claims: claims, find: find, notes: notes, unsafe: r.unsafe, searchWork: r.searchWork, typo: map[*ast.String]text.Segment{}}
 	pc := parser.NewContext(parser.WithIDs(newHeadingIDs()))
 	pc.Set(jobKey, j)
 	doc := r.article.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
+	if j.notesErr != nil {
+		return nil, j.notesErr
+	}
 	var buf bytes.Buffer
 	buf.Grow(2 * len(src)) // HTML is about twice its Markdown: grow once
 	if err := renderTo(r.article.Renderer(), &buf, src, doc); err != nil {

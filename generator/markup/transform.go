@@ -28,6 +28,13 @@ type job struct {
 	// typographer replaces (see typographerParser).
 	typo map[*ast.String]text.Segment
 
+	// notes makes the claims' Notes (nil: none); notesOf holds them, and
+	// marginLate the claims whose margin note follows the reference.
+	notes      NotesFunc
+	notesOf    []Notes
+	marginLate []bool
+	notesErr   error
+
 	model   *textModel
 	anchors []*anchor.Match
 	errs    []*ClaimError
@@ -61,6 +68,9 @@ func (claimTransformer) Transform(doc *ast.Document, reader text.Reader, pc pars
 		j.anchors[i] = &m
 	}
 	wrap(j, doc)
+	if j.notes != nil {
+		j.notesErr = placeNotes(j, doc)
+	}
 }
 
 // checkMatch guards the wrapper against a match that does not fit the model.

@@ -52,6 +52,14 @@ func wrap(j *job, root ast.Node) {
 	if j.unsafe {
 		raw = findRawLinks(root, tm.src)
 	}
+	if raw != nil && j.notes != nil {
+		j.marginLate = make([]bool, len(j.claims))
+		for k, m := range j.anchors {
+			if m != nil {
+				j.marginLate[k] = raw.openBefore(tm.pieces[m.Spans[0].Ref].node)
+			}
+		}
+	}
 	refAt := make([]ast.Node, len(j.claims))
 	dropped := false
 	for k, ref := range lastPiece {

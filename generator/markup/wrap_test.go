@@ -119,7 +119,7 @@ func TestWrap(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			r := New(Options{Unsafe: tt.unsafe})
-			got, err := r.render("t.md", []byte(tt.src), tt.claims, tt.find)
+			got, err := r.render("t.md", []byte(tt.src), tt.claims, tt.find, nil)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -129,7 +129,7 @@ func TestWrap(t *testing.T) {
 			if len(got.Errors) != tt.errs {
 				t.Errorf("errors = %v, want %d", got.Errors, tt.errs)
 			}
-			plain, _ := r.render("t.md", []byte(tt.src), nil, tt.find)
+			plain, _ := r.render("t.md", []byte(tt.src), nil, tt.find, nil)
 			if s, err := Strip(string(got.HTML)); err != nil || s != string(plain.HTML) {
 				t.Errorf("Strip = %q, %v; want %q", s, err, plain.HTML)
 			}
