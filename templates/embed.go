@@ -7,7 +7,9 @@
 // layout ("base") and the partials; each page kind has its own file
 // (article.html, page.html, home.html, 404.html) that defines "main", and
 // optionally "head", and is executed as "base". Files under assets/ are copied
-// to the output's assets/ folder.
+// to the output's assets/ folder. Files under i18n/ are the theme's strings,
+// one YAML file per language (en.yaml, fr.yaml, ...), read by package
+// generator/i18n; a site's templates/i18n/ overrides them string by string.
 //
 // # Overriding
 //
@@ -18,7 +20,7 @@ package templates
 
 import "embed"
 
-// FS holds the default theme: the page templates and assets/.
+// FS holds the default theme: the page templates, assets/ and i18n/.
 //
-//go:embed *.html assets
+//go:embed *.html assets i18n
 var FS embed.FS
