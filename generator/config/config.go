@@ -45,6 +45,7 @@
 //	      label: Reliable
 //	      value: 1
 //	      description: The piece holds up.
+//	      glyph: ✓                 # optional: the sign beside a note's number
 //	    - id: unreliable
 //	      label: Unreliable
 //	      value: 0
@@ -84,6 +85,9 @@ type Publisher struct {
 type Scales struct {
 	Claim   Scale
 	Article Scale
+	// ClaimGiven and ArticleGiven report a scale that site.yaml gives:
+	// the default scales take their labels from the site's language.
+	ClaimGiven, ArticleGiven bool
 }
 
 // Scale is a rating scale, best grade first.
@@ -95,6 +99,9 @@ type Grade struct {
 	Label       string
 	Value       *int // nil: off scale (ClaimReview gets no ratingValue)
 	Description string
+	// Glyph is a short sign beside a note's number ("✓"); "" takes one
+	// from the grade's place on its scale.
+	Glyph string
 }
 
 // Default returns the configuration of a site without site.yaml.

@@ -155,6 +155,7 @@ limits:
 				{ID: "bad", Label: "Bad", Value: &zero},
 				{ID: "unrated", Label: "Unrated"},
 			},
+			ArticleGiven: true,
 		},
 	}
 	if diff := cmp.Diff(want, cfg); diff != "" {

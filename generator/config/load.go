@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"net/url"
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/text/language"
 
@@ -93,9 +94,11 @@ func Decode(path string, data []byte) (*Config, error) {
 	scales := d.Map(m.Get("scales"), "scales", "", "claim", "article")
 	if scales.Has("claim") {
 		cfg.Scales.Claim = decodeScale(d, scales.Get("claim"), "claim")
+		cfg.Scales.ClaimGiven = true
 	}
 	if scales.Has("article") {
 		cfg.Scales.Article = decodeScale(d, scales.Get("article"), "article")
+		cfg.Scales.ArticleGiven = true
 	}
 	decodeLimits(d, m.Get("limits"), &cfg.Limits)
 	if err := d.Err(); err != nil {
@@ -119,11 +122,15 @@ func decodeScale(d *strictyaml.Decoder, n strictyaml.Node, name string) Scale {
 	ids := map[string]int{}    // id -> line
 	values := map[int]string{} // value -> id
 	for _, item := range items {
-		m := d.Map(item, "grade", "", "id", "label", "value", "description")
+		m := d.Map(item, "grade", "", "id", "label", "value", "description", "glyph")
 		g := Grade{
 			ID:          strings.TrimSpace(d.String(m.Get("id"), "id")),
 			Label:       strings.TrimSpace(d.String(m.Get("label"), "label")),
 			Description: d.String(m.Get("description"), "description"),
+			Glyph:       strings.TrimSpace(d.String(m.Get("glyph"), "glyph")),
+		}
+		if utf8.RuneCountInString(g.Glyph) > 3 {
+			d.Errorf(m.Get("glyph"), "glyph %q of grade %q is longer than 3 characters: a glyph is a short sign beside a note's number, such as ✓", g.Glyph, g.ID)
 		}
 		switch {
 		case !item.Given():

@@ -7,19 +7,19 @@ import "github.com/scholia/scholia/generator/slug"
 // the scale.
 func DefaultClaimScale() Scale {
 	return Scale{
-		{ID: "accurate", Label: "Accurate", Value: intp(5),
+		{ID: "accurate", Label: "Accurate", Glyph: "✓", Value: intp(5),
 			Description: "The claim is correct and nothing significant is missing."},
-		{ID: "mostly-accurate", Label: "Mostly accurate", Value: intp(4),
+		{ID: "mostly-accurate", Label: "Mostly accurate", Glyph: "≈", Value: intp(4),
 			Description: "The claim is correct but needs clarification or additional information."},
-		{ID: "mixed", Label: "Mixed", Value: intp(3),
+		{ID: "mixed", Label: "Mixed", Glyph: "±", Value: intp(3),
 			Description: "The claim is partly accurate and partly inaccurate."},
-		{ID: "misleading", Label: "Misleading", Value: intp(2),
+		{ID: "misleading", Label: "Misleading", Glyph: "!", Value: intp(2),
 			Description: "The claim holds some truth but leaves out or distorts facts in a way that gives a false impression."},
-		{ID: "inaccurate", Label: "Inaccurate", Value: intp(1),
+		{ID: "inaccurate", Label: "Inaccurate", Glyph: "✗", Value: intp(1),
 			Description: "The claim is false."},
-		{ID: "unsupported", Label: "Unsupported",
+		{ID: "unsupported", Label: "Unsupported", Glyph: "?",
 			Description: "The available evidence neither supports the claim nor shows it to be false."},
-		{ID: "not-checkable", Label: "Opinion / not checkable",
+		{ID: "not-checkable", Label: "Opinion / not checkable", Glyph: "○",
 			Description: "The claim is an opinion or a prediction, or cannot be checked against evidence."},
 	}
 }

@@ -99,3 +99,34 @@ func attrVal(attrs []html.Attribute, key string) string {
 	}
 	return ""
 }
+
+// Lead splits a rendered note after its first top-level element (its
+// first paragraph, usually), so that a page can show the lead of a long
+// review and fold the rest away; rest is empty when there is nothing more.
+func Lead(note []byte) (lead, rest []byte) {
+	z := html.NewTokenizer(bytes.NewReader(note))
+	depth, at := 0, 0
+	for {
+		tt := z.Next()
+		if tt == html.ErrorToken {
+			return note, nil
+		}
+		at += len(z.Raw())
+		switch tt {
+		case html.StartTagToken:
+			if name, _ := z.TagName(); !voidTags[string(name)] {
+				depth++
+			}
+		case html.EndTagToken:
+			depth--
+		}
+		if depth == 0 && (tt == html.EndTagToken || tt == html.SelfClosingTagToken || tt == html.StartTagToken) {
+			if r := bytes.TrimSpace(note[at:]); len(r) > 0 {
+				return note[:at], note[at:]
+			}
+			return note, nil
+		}
+	}
+}
+
+var voidTags = map[string]bool{"br": true, "hr": true, "img": true, "input": true, "wbr": true}

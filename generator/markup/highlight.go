@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strings"
 	"sync"
 
 	"github.com/alecthomas/chroma/v2"
@@ -124,6 +125,10 @@ func writeStyle(b *bytes.Buffer, style *chroma.Style, indent string, fg, bg chro
 		}
 	}
 	slices.Sort(types)
+	// Classes with the same declarations share one rule: the stylesheet
+	// counts against the theme's page weight.
+	var decls []string
+	classes := map[string][]string{}
 	for _, tt := range types {
 		e := style.Get(tt)
 		colour, back, bgCSS := fg, bg, "transparent"
@@ -134,11 +139,18 @@ func writeStyle(b *bytes.Buffer, style *chroma.Style, indent string, fg, bg chro
 			back, bgCSS = e.Background, e.Background.String()
 		}
 		colour = withContrast(colour, back)
-		fmt.Fprintf(b, "%s.chroma .%s%s { color: %s; background-color: %s; font-weight: %s; font-style: %s; text-decoration: %s; }\n",
-			indent, classPrefix, chroma.StandardTypes[tt], colour, bgCSS,
+		d := fmt.Sprintf("color: %s; background-color: %s; font-weight: %s; font-style: %s; text-decoration: %s;",
+			colour, bgCSS,
 			pick(e.Bold == chroma.Yes, "bold", "normal"),
 			pick(e.Italic == chroma.Yes, "italic", "normal"),
 			pick(e.Underline == chroma.Yes, "underline", "none"))
+		if classes[d] == nil {
+			decls = append(decls, d)
+		}
+		classes[d] = append(classes[d], ".chroma ."+classPrefix+chroma.StandardTypes[tt])
+	}
+	for _, d := range decls {
+		fmt.Fprintf(b, "%s%s { %s }\n", indent, strings.Join(classes[d], ","), d)
 	}
 }
 

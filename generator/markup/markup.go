@@ -73,7 +73,7 @@
 //
 // after the block of its note reference: after the paragraph, heading or
 // table, or at the end of a tight list item. A claim in a table cell has
-// no margin note. Both carry data-annot, so the invariant below holds.
+// its margin note before the table. Both carry data-annot, so the invariant below holds.
 // [Phrasing] and [WithoutIDs] make the copies of a note's HTML.
 //
 // # Example

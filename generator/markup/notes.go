@@ -126,12 +126,18 @@ func placeNotes(j *job, root ast.Node) error {
 // that holds the claim's first mark, so that it floats beside the line
 // where the claim starts and never inside a link. A note that would stand
 // inside a raw HTML link follows the note reference instead, which is never
-// in one; a claim in a table cell gets no margin note, since a float there
-// stays in its cell: its disclosure serves wide screens too.
+// in one. A claim in a table cell has its margin note right before the
+// table, since a float in a cell stays in its cell.
 func placeMargin(n *Note, first, ref *Mark, late bool) {
 	x := outermostInline(first)
 	switch {
 	case isTableCell(x.Parent()):
+		for t := x.Parent(); t != nil; t = t.Parent() {
+			if _, ok := t.(*extast.Table); ok {
+				t.Parent().InsertBefore(t.Parent(), t, n)
+				return
+			}
+		}
 	case late && ref != nil:
 		ref.Parent().InsertAfter(ref.Parent(), ref, n)
 	case !late:

@@ -13,10 +13,18 @@ func Grades(s config.Scale) []Grade {
 	hi, okHi := s.Best()
 	out := make([]Grade, len(s))
 	for i, g := range s {
-		out[i] = Grade{ID: g.ID, Label: g.Label, Value: g.Value, Description: g.Description, Tone: tone(g.Value, lo, hi, okLo && okHi)}
+		t := tone(g.Value, lo, hi, okLo && okHi)
+		glyph := g.Glyph
+		if glyph == "" {
+			glyph = toneGlyphs[t]
+		}
+		out[i] = Grade{ID: g.ID, Label: g.Label, Value: g.Value, Description: g.Description, Tone: t, Glyph: glyph}
 	}
 	return out
 }
+
+// toneGlyphs are the glyphs of grades that set none.
+var toneGlyphs = map[string]string{"pos": "✓", "mid": "±", "neg": "✗", "off": "○"}
 
 // tone places a value in the worst, middle or best part of its scale.
 func tone(v *int, lo, hi int, ok bool) string {
@@ -66,7 +74,7 @@ func CountsOf(gs []Grade, ratings []string) []Count {
 // points to 0 back as no value at all.
 func (g Grade) GobEncode() ([]byte, error) {
 	var b []byte
-	for _, s := range []string{g.ID, g.Label, g.Description, g.Tone} {
+	for _, s := range []string{g.ID, g.Label, g.Description, g.Tone, g.Glyph} {
 		b = binary.AppendUvarint(b, uint64(len(s)))
 		b = append(b, s...)
 	}
@@ -78,7 +86,7 @@ func (g Grade) GobEncode() ([]byte, error) {
 
 // GobDecode decodes what GobEncode made.
 func (g *Grade) GobDecode(b []byte) error {
-	var f [4]string
+	var f [5]string
 	for i := range f {
 		n, k := binary.Uvarint(b)
 		if k <= 0 || uint64(len(b)-k) < n {
@@ -86,7 +94,7 @@ func (g *Grade) GobDecode(b []byte) error {
 		}
 		f[i], b = string(b[k:k+int(n)]), b[k+int(n):]
 	}
-	*g = Grade{ID: f[0], Label: f[1], Description: f[2], Tone: f[3]}
+	*g = Grade{ID: f[0], Label: f[1], Description: f[2], Tone: f[3], Glyph: f[4]}
 	if len(b) == 0 {
 		return errors.New("grade: short data")
 	}

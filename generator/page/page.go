@@ -102,6 +102,9 @@ type Grade struct {
 	// place on its scale, so themes colour custom scales sensibly; colour
 	// always comes with the label.
 	Tone string
+	// Glyph is the short sign shown beside a note's number; the label
+	// says the grade to screen readers and in print.
+	Glyph string
 }
 
 // Page is the data of one page: what a template sees as ".".
@@ -156,6 +159,27 @@ type ClaimEntry struct {
 	Date         time.Time
 }
 
+// ClaimGroup is the claims of one article in a claims index.
+type ClaimGroup struct {
+	ArticleTitle string
+	ArticleURL   string
+	Date         time.Time
+	Claims       []*ClaimEntry
+}
+
+// ClaimGroups are p.Claims grouped by article, in their order: a list
+// names each article once.
+func (p *Page) ClaimGroups() []ClaimGroup {
+	var gs []ClaimGroup
+	for _, c := range p.Claims {
+		if n := len(gs); n == 0 || gs[n-1].ArticleURL != c.ArticleURL {
+			gs = append(gs, ClaimGroup{ArticleTitle: c.ArticleTitle, ArticleURL: c.ArticleURL, Date: c.Date})
+		}
+		gs[len(gs)-1].Claims = append(gs[len(gs)-1].Claims, c)
+	}
+	return gs
+}
+
 // Article is an article or ordinary page.
 type Article struct {
 	Title       string
@@ -169,7 +193,8 @@ type Article struct {
 	Body        template.HTML // the rendered Markdown, claims highlighted
 	Review      *Review       // nil when the sidecar has none
 	Claims      []*Claim      // in the order of the sidecar
-	Counts      []Count       // claims per grade, in scale order, grades with none left out
+	Notes       []*Claim      // the same claims in the order of the text, numbered from 1
+	Counts      []Count       // claims per grade, in scale order, grades with none left out; First is set
 	JSONLD      template.JS   // the ClaimReview graph; empty without claims
 	Annotated   bool          // it has a sidecar
 	// Annotations is the URL of the review as W3C Web Annotations.
@@ -184,15 +209,19 @@ type Original struct {
 
 // Review is the review of the article as a whole.
 type Review struct {
-	Grade     Grade
-	Summary   template.HTML
-	Reviewers []string
-	Date      time.Time
+	Grade   Grade
+	Summary template.HTML
+	// Lead is the summary's first paragraph and More the rest, so that a
+	// long review need not push the reviewed text off the first screen.
+	Lead, More template.HTML
+	Reviewers  []string
+	Date       time.Time
 }
 
 // Claim is one reviewed claim of an article.
 type Claim struct {
 	ID       string
+	N        int    // its number: where its first mark comes in the text, from 1
 	Quote    string // the matched text, normalised
 	Claim    string // claimReviewed
 	Claimant string
@@ -211,6 +240,7 @@ type Source struct {
 type Count struct {
 	Grade Grade
 	N     int
+	First string // on an article page: the id of the first claim of the grade in the text
 }
 
 // Summary is an article as lists and feeds show it.

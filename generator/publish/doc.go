@@ -9,6 +9,7 @@
 //	Robots         robots.txt, naming the sitemap when base_url is absolute
 //	ClaimReviews   the JSON-LD graph in an article's page
 //	AnnotationPage annotations.jsonld, one W3C annotation per claim
+//	ClaimsIndex    claims/index.json, every claim, for the claims page's search
 //
 // Each is a pure function of the data of package page (and, for the
 // per-article forms, the loaded article and its anchors), so its output is

@@ -72,10 +72,16 @@ type atomText struct {
 	Text string `xml:",chardata"`
 }
 
+// Words are the theme's strings in the site's language (an
+// *i18n.Catalog): the feed says what the page says.
+type Words interface {
+	String(key string, args ...any) (string, error)
+}
+
 // Feed returns feed.xml: the newest FeedSize of entries, which come
 // sorted newest first. now dates a feed with no entries, which Atom still
-// requires to have an updated date.
-func Feed(s *page.Site, entries []*page.Summary, now time.Time) ([]byte, error) {
+// requires to have an updated date. The entries' summaries are in words.
+func Feed(s *page.Site, entries []*page.Summary, now time.Time, words Words) ([]byte, error) {
 	entries = entries[:min(len(entries), FeedSize)]
 	publisher := atomPerson{Name: s.Publisher.Name, URI: s.Publisher.URL}
 	if publisher.Name == "" {
@@ -113,7 +119,11 @@ func Feed(s *page.Site, entries []*page.Summary, now time.Time) ([]byte, error) 
 			Updated: atomDate(updated),
 			Author:  atomPerson{Name: e.Author},
 		}
-		if sum := feedSummary(e); sum != "" {
+		sum, err := feedSummary(e, words)
+		if err != nil {
+			return nil, err
+		}
+		if sum != "" {
 			ae.Summary = &atomText{Type: "text", Text: sum}
 		}
 		if ae.Author.Name == "" {
@@ -157,31 +167,39 @@ func summaryPermalink(s *page.Site, e *page.Summary) string {
 
 // feedSummary puts the review's verdict before the description, so a feed
 // reader shows it without opening the page: "Our review: Low credibility.
-// 15 claims reviewed: 7 Unsupported, 3 Misleading. DESCRIPTION".
-func feedSummary(e *page.Summary) string {
+// 15 claims reviewed: 7 Unsupported, 3 Misleading. DESCRIPTION" (the
+// words are the feed_review, feed_claims and list_comma strings).
+func feedSummary(e *page.Summary, w Words) (string, error) {
 	var parts []string
 	if e.Review != nil {
-		parts = append(parts, "Our review: "+e.Review.Label+".")
+		s, err := w.String("feed_review", "grade", e.Review.Label)
+		if err != nil {
+			return "", err
+		}
+		parts = append(parts, s)
 	}
 	if e.Claims > 0 {
-		noun := "claims"
-		if e.Claims == 1 {
-			noun = "claim"
+		s, err := w.String("feed_claims", "n", e.Claims)
+		if err != nil {
+			return "", err
 		}
-		s := fmt.Sprintf("%d %s reviewed", e.Claims, noun)
+		comma, err := w.String("list_comma")
+		if err != nil {
+			return "", err
+		}
 		var counts []string
 		for _, c := range e.Counts {
 			counts = append(counts, fmt.Sprintf("%d %s", c.N, c.Grade.Label))
 		}
 		if len(counts) > 0 {
-			s += ": " + strings.Join(counts, ", ")
+			s += ": " + strings.Join(counts, comma)
 		}
 		parts = append(parts, s+".")
 	}
 	if d := strings.TrimSpace(e.Description); d != "" {
 		parts = append(parts, d)
 	}
-	return strings.Join(parts, " ")
+	return strings.Join(parts, " "), nil
 }
 
 // atomDate is an RFC 3339 date-time in UTC, as Atom requires.

@@ -10,7 +10,9 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/scholia/scholia/generator/config"
+	"github.com/scholia/scholia/generator/i18n"
 	"github.com/scholia/scholia/generator/page"
+	"github.com/scholia/scholia/templates"
 )
 
 // testSite is a site with the default scales under base.
@@ -155,7 +157,7 @@ func TestAtomFeedLimits(t *testing.T) {
 
 func parseFeed(t *testing.T, s *page.Site, entries []*page.Summary, now time.Time) parsedFeed {
 	t.Helper()
-	b, err := Feed(s, entries, now)
+	b, err := Feed(s, entries, now, catalog(t, s.Language))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -167,4 +169,25 @@ func parseFeed(t *testing.T, s *page.Site, entries []*page.Summary, now time.Tim
 		t.Fatalf("%v\n%s", err, b)
 	}
 	return f
+}
+
+// catalog is the theme's strings in lang.
+func catalog(t *testing.T, lang string) *i18n.Catalog {
+	t.Helper()
+	cat, err := i18n.Load(templates.FS, nil, lang)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return cat
+}
+
+// TestFeedLanguage writes the summary in the site's language.
+func TestFeedLanguage(t *testing.T) {
+	s := page.NewSite(&config.Config{Title: "T", BaseURL: "https://example.org/", Language: "fr"}, nil)
+	one := 1
+	got := parseFeed(t, s, []*page.Summary{{Title: "A", URL: "/a/", Date: fixedNow, Claims: 2,
+		Review: &page.Grade{Label: "Faible crédibilité", Value: &one}}}, fixedNow)
+	if want := "Notre verdict"; !strings.Contains(got.Entries[0].Summary, want) || !strings.Contains(got.Entries[0].Summary, "2 affirmations") {
+		t.Errorf("summary %q, want it in French", got.Entries[0].Summary)
+	}
 }

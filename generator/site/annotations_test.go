@@ -243,6 +243,7 @@ func exportAnnotations(t *testing.T, fsys fs.FS, base string) map[string][]byte 
 	}
 	s := page.NewSite(cfg, nil)
 	md := markup.New(markup.Options{Unsafe: cfg.UnsafeHTML})
+	th := loadTheme(t, fsys, cfg.Language)
 	files := map[string][]byte{}
 	for _, a := range cs.Articles {
 		if a.Sidecar == nil {
@@ -256,7 +257,7 @@ func exportAnnotations(t *testing.T, fsys fs.FS, base string) map[string][]byte 
 		if err != nil {
 			t.Fatal(err)
 		}
-		art, _, err := renderArticle(md, s, a)
+		art, _, err := renderArticle(md, th, s, a)
 		if err != nil {
 			t.Fatal(err)
 		}

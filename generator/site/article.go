@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"html/template"
+	"slices"
 	"strings"
 
 	"github.com/scholia/scholia/generator/anchor"
@@ -12,20 +13,28 @@ import (
 	"github.com/scholia/scholia/generator/markup"
 	"github.com/scholia/scholia/generator/page"
 	"github.com/scholia/scholia/generator/publish"
+	"github.com/scholia/scholia/generator/theme"
 )
 
 // renderArticle renders one article or page into template data and, for
 // an annotated article, its annotations.jsonld. It depends only on the
 // article and the site. Anchoring errors point at the quote in the sidecar.
-func renderArticle(md *markup.Renderer, s *page.Site, a *content.Article) (*page.Article, []byte, error) {
+func renderArticle(md *markup.Renderer, th *theme.Theme, s *page.Site, a *content.Article) (*page.Article, []byte, error) {
 	var claims []markup.Claim
+	var cds []*page.Claim
 	if a.Sidecar != nil {
+		if err := checkNotes(md, a.Sidecar); err != nil {
+			return nil, nil, err
+		}
 		for _, c := range a.Sidecar.Claims {
 			g := page.GradeOf(s.Claim, c.Rating)
 			claims = append(claims, markup.Claim{ID: c.ID, Rating: c.Rating, Label: g.Label, Quote: c.Quote})
+			cds = append(cds, claimData(md, s, c))
 		}
 	}
-	res, err := md.Article(a.Path, a.Body, claims)
+	res, err := md.ArticleNotes(a.Path, a.Body, claims, func(order []int) ([]markup.Notes, error) {
+		return numberNotes(th, cds, order)
+	})
 	var over *markup.LimitError
 	switch {
 	case errors.As(err, &over):
@@ -33,9 +42,6 @@ func renderArticle(md *markup.Renderer, s *page.Site, a *content.Article) (*page
 		return nil, nil, &diag.Error{Path: a.Path, Line: over.Line, Col: over.Col, Msg: over.Msg, Err: over}
 	case err != nil:
 		return nil, nil, diag.Errorf(a.Path, 0, 0, "rendering Markdown: %w", err)
-	}
-	if err := checkNotes(md, a.Sidecar); err != nil {
-		return nil, nil, err
 	}
 	var errs diag.List
 	for _, ce := range res.Errors {
@@ -66,14 +72,33 @@ func renderArticle(md *markup.Renderer, s *page.Site, a *content.Article) (*page
 		return out, nil, nil
 	}
 	if r := a.Sidecar.Review; r != nil {
-		out.Review = &page.Review{Grade: page.GradeOf(s.Article, r.Rating), Summary: template.HTML(md.Note("review", r.Summary)), Reviewers: r.Reviewers, Date: r.Date}
+		sum := md.Note("review", r.Summary)
+		lead, more := markup.Lead(sum)
+		out.Review = &page.Review{Grade: page.GradeOf(s.Article, r.Rating), Summary: template.HTML(sum),
+			Lead: template.HTML(lead), More: template.HTML(more), Reviewers: r.Reviewers, Date: r.Date}
 	}
 	var ratings []string
 	for i, c := range a.Sidecar.Claims {
-		out.Claims = append(out.Claims, claimData(md, s, c, res.Doc, res.Anchors[i]))
+		cd := cds[i]
+		if m := res.Anchors[i]; m != nil {
+			cd.Quote = matchedText(res.Doc, m)
+		}
+		if c.Claim == "" {
+			cd.Claim = cd.Quote
+		}
+		out.Claims = append(out.Claims, cd)
 		ratings = append(ratings, c.Rating)
 	}
+	out.Notes = slices.SortedStableFunc(slices.Values(out.Claims), func(x, y *page.Claim) int { return x.N - y.N })
 	out.Counts = page.CountsOf(s.Claim, ratings)
+	for i := range out.Counts {
+		for _, c := range out.Notes {
+			if c.Grade.ID == out.Counts[i].Grade.ID {
+				out.Counts[i].First = c.ID
+				break
+			}
+		}
+	}
 	js, err := publish.ClaimReviews(s, a, out)
 	if err != nil {
 		return nil, nil, diag.Errorf(a.Path, 0, 0, "writing JSON-LD: %w", err)
@@ -111,7 +136,25 @@ func checkNotes(md *markup.Renderer, sc *content.Sidecar) error {
 	return errs.Err()
 }
 
-func claimData(md *markup.Renderer, s *page.Site, c content.Claim, doc *anchor.Doc, m *anchor.Match) *page.Claim {
+// numberNotes numbers the claims in the order of the text and executes
+// the theme's notes of each.
+func numberNotes(th *theme.Theme, cds []*page.Claim, order []int) ([]markup.Notes, error) {
+	for n, k := range order {
+		cds[k].N = n + 1
+	}
+	ns := make([]markup.Notes, len(cds))
+	for _, k := range order {
+		var err error
+		if ns[k], err = th.Notes(cds[k]); err != nil {
+			return nil, err
+		}
+	}
+	return ns, nil
+}
+
+// claimData is what templates show of a claim; its Quote and Claim are the
+// sidecar's until the quote is anchored.
+func claimData(md *markup.Renderer, s *page.Site, c content.Claim) *page.Claim {
 	cd := &page.Claim{
 		ID:       c.ID,
 		Quote:    c.Quote.Exact,
@@ -119,9 +162,6 @@ func claimData(md *markup.Renderer, s *page.Site, c content.Claim, doc *anchor.D
 		Claimant: c.Claimant,
 		Grade:    page.GradeOf(s.Claim, c.Rating),
 		Note:     template.HTML(md.Note("claim-"+c.ID, c.Note)), // the claim id may be "review"
-	}
-	if m != nil {
-		cd.Quote = matchedText(doc, m)
 	}
 	if cd.Claim == "" {
 		cd.Claim = cd.Quote

@@ -36,7 +36,7 @@ func (r *run) article(j *job) error {
 		}
 		pageKey, annoKey = r.articleKeys(j.in)
 	}
-	art, anno, err := renderArticle(r.md, r.site, a)
+	art, anno, err := renderArticle(r.md, r.theme, r.site, a)
 	if err != nil {
 		return err
 	}

@@ -103,7 +103,7 @@ func BenchmarkArticlePage(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		art, _, err := renderArticle(r.md, r.site, a)
+		art, _, err := renderArticle(r.md, r.theme, r.site, a)
 		if err != nil {
 			b.Fatal(err)
 		}

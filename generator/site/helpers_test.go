@@ -8,6 +8,9 @@ import (
 	"testing/fstest"
 	"time"
 
+	"github.com/scholia/scholia/generator/i18n"
+	"github.com/scholia/scholia/generator/theme"
+	"github.com/scholia/scholia/templates"
 	"golang.org/x/tools/txtar"
 )
 
@@ -58,4 +61,18 @@ func build(t *testing.T, fsys fs.FS, opts Options) string {
 		t.Fatalf("build: %v", err)
 	}
 	return opts.Out
+}
+
+// loadTheme loads the default theme, with fsys's overrides, in lang.
+func loadTheme(t testing.TB, fsys fs.FS, lang string) *theme.Theme {
+	t.Helper()
+	cat, err := i18n.Load(templates.FS, fsys, lang)
+	if err != nil {
+		t.Fatal(err)
+	}
+	th, err := theme.Load(fsys, nil, cat)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return th
 }

@@ -179,7 +179,7 @@ func (r *run) crawlerFiles(recs []*record, sums []*page.Summary, home bool, list
 	sort.Slice(pages, func(i, j int) bool { return pages[i].URL < pages[j].URL })
 	now := feedNow(sums, r.opts.Now)
 	return []list{
-		{rel: "feed.xml", make: func() ([]byte, error) { return publish.Feed(s, feed, now) }, data: []any{s, feed, now}},
+		{rel: "feed.xml", make: func() ([]byte, error) { return publish.Feed(s, feed, now, r.theme.Catalog) }, data: []any{s, feed, now}},
 		{rel: "sitemap.xml", make: func() ([]byte, error) { return publish.Sitemap(s, pages) }, data: []any{s, pages}},
 		{rel: "robots.txt", make: func() ([]byte, error) { return publish.Robots(s), nil }, data: s},
 	}
@@ -221,7 +221,8 @@ func (r *run) claimLists(recs []*record, sums []*page.Summary) []list {
 		claims("claims/"+g.ID+"/", byGrade[g.ID], g)
 	}
 	rp := &page.Page{Site: s, Kind: "ratings", URL: s.URL("ratings/"), Permalink: s.Permalink("ratings/"), Counts: counts, Total: len(all)}
-	return append(out, list{rel: "ratings/index.html", page: rp})
+	return append(out, list{rel: "ratings/index.html", page: rp},
+		list{rel: "claims/index.json", make: func() ([]byte, error) { return publish.ClaimsIndex(all) }, data: all})
 }
 
 // summaries are the listed articles, newest first.

@@ -2,7 +2,6 @@ package site
 
 import (
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -11,7 +10,6 @@ import (
 	"testing/fstest"
 
 	"github.com/google/go-cmp/cmp"
-	"github.com/scholia/scholia/templates"
 )
 
 // listSite has five articles, two per list page, with tags and claims.
@@ -91,27 +89,33 @@ func TestLists(t *testing.T) {
 		t.Errorf("claims/inaccurate/ should list c2 and c3 only:\n%s", inacc)
 	}
 	ratings := files["ratings/index.html"]
-	for _, want := range []string{`href="/claims/inaccurate/">2 claims</a>`, `href="/claims/accurate/">1 claim</a>`, `href="/claims/misleading/">0 claims</a>`, "5 claims reviewed in all"} {
+	for _, want := range []string{`href="/claims/inaccurate/">2 claims</a>`, `href="/claims/accurate/">1 claim</a>`, `<span class="meta">0 claims</span>`, "5 claims reviewed."} {
 		if !strings.Contains(ratings, want) {
 			t.Errorf("the ratings page has no %q", want)
 		}
 	}
+	// A grade with no claims is named but not linked: its page is empty.
+	for _, rel := range []string{"ratings/index.html", "claims/index.html", "claims/accurate/index.html"} {
+		if strings.Contains(files[rel], `href="/claims/misleading/"`) {
+			t.Errorf("%s links to the empty page of misleading claims", rel)
+		}
+	}
+	// The claims index names each article once, above its claims.
+	if n := strings.Count(claims, `<a href="/a1/">`); n != 1 {
+		t.Errorf("the claims index names article 1 %d times, want once", n)
+	}
 }
 
 // TestWordsInTemplates checks that the words of list pages and of the
-// menu come from the theme: a site that gives every page kind a title of
-// its own, and its own menu, shows none of the default theme's English.
+// menu come from the theme and its translation file: a site that gives
+// every page kind a title of its own and overrides the menu's strings in
+// templates/i18n/en.yaml shows none of the default theme's English.
 func TestWordsInTemplates(t *testing.T) {
 	fsys := archiveFS(t, "small-site.txtar")
 	for kind, title := range map[string]string{"tags": "Étiquettes", "tag": "Étiquette {{.Tag.Name}}", "claims": "Affirmations", "ratings": "Échelles", "404": "Introuvable"} {
 		fsys["templates/"+kind+".html"] = &fstest.MapFile{Data: []byte(`{{define "title"}}` + title + `{{end}}{{define "main"}}<h1>{{template "title" .}}</h1>{{end}}`)}
 	}
-	base, err := fs.ReadFile(templates.FS, "base.html")
-	if err != nil {
-		t.Fatal(err)
-	}
-	fr := strings.NewReplacer(`"Title" "Claims"`, `"Title" "Affirmations"`, `"Title" "Ratings"`, `"Title" "Échelles"`).Replace(string(base))
-	fsys["templates/base.html"] = &fstest.MapFile{Data: []byte(fr)}
+	fsys["templates/i18n/en.yaml"] = &fstest.MapFile{Data: []byte("strings:\n  nav_claims: Affirmations\n  nav_ratings: Échelles\n")}
 	out := build(t, fsys, Options{})
 	for _, rel := range []string{"tags/index.html", "claims/index.html", "ratings/index.html", "404.html"} {
 		page := readTree(t, out)[rel]
@@ -120,8 +124,8 @@ func TestWordsInTemplates(t *testing.T) {
 				t.Errorf("%s shows %q, which the theme does not say", rel, english)
 			}
 		}
-		if !strings.Contains(page, "Affirmations") {
-			t.Errorf("%s does not show the theme's menu", rel)
+		if !strings.Contains(page, ">Affirmations<") || !strings.Contains(page, ">Échelles<") {
+			t.Errorf("%s does not show the site's own menu strings", rel)
 		}
 	}
 }

@@ -82,7 +82,7 @@ func TestLiveUpdate(t *testing.T) {
 			return []string{"content/a.annotations.yaml"}
 		},
 		// Every claims page shows the counts by grade, which changed.
-		want:   Update{Changed: []string{"a/annotations.jsonld", "a/index.html", "claims/accurate/index.html", "claims/inaccurate/index.html", "claims/index.html", "claims/misleading/index.html", "claims/mixed/index.html", "claims/mostly-accurate/index.html", "claims/not-checkable/index.html", "claims/unsupported/index.html", "feed.xml", "index.html", "ratings/index.html"}},
+		want:   Update{Changed: []string{"a/annotations.jsonld", "a/index.html", "claims/accurate/index.html", "claims/inaccurate/index.html", "claims/index.html", "claims/index.json", "claims/misleading/index.html", "claims/mixed/index.html", "claims/mostly-accurate/index.html", "claims/not-checkable/index.html", "claims/unsupported/index.html", "feed.xml", "index.html", "ratings/index.html"}},
 		serves: map[string]string{"a/index.html": `data-rating="misleading"`, "claims/misleading/index.html": "The moon is made of cheese"},
 	}, {
 		name: "delete",

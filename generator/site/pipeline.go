@@ -11,10 +11,12 @@ import (
 	"github.com/scholia/scholia/generator/config"
 	"github.com/scholia/scholia/generator/content"
 	"github.com/scholia/scholia/generator/diag"
+	"github.com/scholia/scholia/generator/i18n"
 	"github.com/scholia/scholia/generator/markup"
 	"github.com/scholia/scholia/generator/outdir"
 	"github.com/scholia/scholia/generator/page"
 	"github.com/scholia/scholia/generator/theme"
+	"github.com/scholia/scholia/templates"
 )
 
 // run is one pass of the pipeline over a site: walk, load and parse each
@@ -91,11 +93,18 @@ func newRun(opts Options, snk sink, files *fileCache, prev map[key]*record, prev
 			return nil, fmt.Errorf("-base-url: %w", err)
 		}
 	}
+	cat, err := i18n.Load(templates.FS, opts.FS, cfg.Language)
+	if err != nil {
+		return nil, err
+	}
+	translateScales(cfg, cat)
 	k := newKeyer("config")
 	k.value(cfg)
+	catSum := cat.Sum()
+	k.bytes(catSum[:])
 	k.bool(opts.Drafts)
 	k.bool(opts.Future)
-	th, err := theme.Load(opts.FS, prevTheme)
+	th, err := theme.Load(opts.FS, prevTheme, cat)
 	if err != nil {
 		return nil, err
 	}
@@ -107,6 +116,28 @@ func newRun(opts Options, snk sink, files *fileCache, prev map[key]*record, prev
 		md:   markup.New(markup.Options{Unsafe: cfg.UnsafeHTML, Limits: cfg.Limits.Markdown, SearchWork: cfg.Limits.SearchWork}),
 		sink: snk, files: files, embedded: embeddedFiles, prev: prev, next: map[key]*record{}, plan: map[string]owner{}, clashes: map[string]clash{}, dirs: map[string]string{}, folds: map[string]string{},
 	}, nil
+}
+
+// translateScales gives the default scales, which site.yaml does not
+// replace, the labels and descriptions of the site's language.
+func translateScales(cfg *config.Config, cat *i18n.Catalog) {
+	for _, sc := range []struct {
+		scale config.Scale
+		given bool
+	}{{cfg.Scales.Claim, cfg.Scales.ClaimGiven}, {cfg.Scales.Article, cfg.Scales.ArticleGiven}} {
+		if sc.given {
+			continue
+		}
+		for i := range sc.scale {
+			g := &sc.scale[i]
+			if s, err := cat.String("grade." + g.ID); err == nil {
+				g.Label = s
+			}
+			if s, err := cat.String("grade." + g.ID + ".description"); err == nil {
+				g.Description = s
+			}
+		}
+	}
 }
 
 // all runs the whole pipeline. It returns every content error; the sink

@@ -1,9 +1,11 @@
 package theme
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"errors"
 	"fmt"
+	"html"
 	"html/template"
 	"io"
 	"io/fs"
@@ -14,6 +16,8 @@ import (
 
 	"github.com/scholia/scholia/generator/content"
 	"github.com/scholia/scholia/generator/diag"
+	"github.com/scholia/scholia/generator/i18n"
+	"github.com/scholia/scholia/generator/markup"
 	"github.com/scholia/scholia/generator/page"
 	"github.com/scholia/scholia/templates"
 )
@@ -25,6 +29,8 @@ var pageKinds = []string{"article", "page", "home", "404", "tags", "tag", "claim
 // theme with the site's templates/ laid over it file by file.
 type Theme struct {
 	pages map[string]*template.Template // by page kind, each executed as "base"
+	// Catalog is the theme's strings in the site's language.
+	Catalog *i18n.Catalog
 	// Assets are the files under assets/, by output path
 	// ("assets/style.css").
 	Assets map[string]File
@@ -40,9 +46,10 @@ type File struct {
 	Site bool   // from the site's templates/, not the default theme
 }
 
-// Load reads the default theme and the site's overrides from fsys. It
-// parses the templates only when they differ from prev's (nil: none).
-func Load(fsys fs.FS, prev *Theme) (*Theme, error) {
+// Load reads the default theme and the site's overrides from fsys, with
+// the strings of cat. It parses the templates only when they and the
+// strings are the same as prev's (nil: none).
+func Load(fsys fs.FS, prev *Theme, cat *i18n.Catalog) (*Theme, error) {
 	files := map[string]File{}
 	add := func(src fs.FS, dir string, over bool) error {
 		return fs.WalkDir(src, dir, func(p string, d fs.DirEntry, err error) error {
@@ -65,7 +72,7 @@ func Load(fsys fs.FS, prev *Theme) (*Theme, error) {
 			return nil, err
 		}
 	}
-	t := &Theme{pages: map[string]*template.Template{}, Assets: map[string]File{}}
+	t := &Theme{pages: map[string]*template.Template{}, Assets: map[string]File{}, Catalog: cat}
 	var partials []string
 	sources := map[string][]byte{}
 	h := sha256.New()
@@ -75,6 +82,8 @@ func Load(fsys fs.FS, prev *Theme) (*Theme, error) {
 		case strings.HasPrefix(rel, "assets/"):
 			t.Assets[rel] = f
 			continue
+		case strings.HasPrefix(rel, "i18n/"):
+			continue // in the catalog's Sum
 		case strings.HasSuffix(rel, ".html") && !isPageKind(rel):
 			partials = append(partials, rel)
 		case !isPageKind(rel):
@@ -88,11 +97,13 @@ func Load(fsys fs.FS, prev *Theme) (*Theme, error) {
 		fmt.Fprintf(h, "%q %v %d\n", rel, f.Site, len(b))
 		h.Write(b)
 	}
+	catSum := cat.Sum()
+	h.Write(catSum[:])
 	if h.Sum(t.Sum[:0]); prev != nil && prev.Sum == t.Sum {
 		t.pages = prev.pages
 		return t, nil
 	}
-	base := template.New("").Funcs(funcs)
+	base := template.New("").Funcs(funcs).Funcs(catalogFuncs(cat))
 	for _, rel := range partials {
 		if err := parseInto(base, files[rel], rel, sources[rel]); err != nil {
 			return nil, err
@@ -139,30 +150,66 @@ func parseInto(t *template.Template, f File, rel string, b []byte) error {
 // Execute renders a page with its kind's template into w.
 func (t *Theme) Execute(w io.Writer, p *page.Page) error {
 	if err := t.pages[p.Kind].ExecuteTemplate(w, "base", p); err != nil {
-		var te *template.Error
-		if errors.As(err, &te) {
-			return &diag.Error{Path: "templates/" + te.Name, Line: te.Line, Msg: te.Description, Err: err}
-		}
-		return fmt.Errorf("template %s.html: %w", p.Kind, err)
+		return templateError(err, p.Kind+".html")
 	}
 	return nil
 }
 
+// templateError points an error of executing a template at its file.
+func templateError(err error, name string) error {
+	var te *template.Error
+	if errors.As(err, &te) {
+		return &diag.Error{Path: "templates/" + te.Name, Line: te.Line, Msg: te.Description, Err: err}
+	}
+	return fmt.Errorf("template %s: %w", name, err)
+}
+
+// Notes executes the theme's "claim-ref", "margin-note" and
+// "claim-disclosure" templates for claim c: what the article body shows of
+// it beside the text.
+func (t *Theme) Notes(c *page.Claim) (markup.Notes, error) {
+	var ns markup.Notes
+	for _, f := range []struct {
+		name string
+		out  *[]byte
+	}{{"claim-ref", &ns.Ref}, {"margin-note", &ns.Margin}, {"claim-disclosure", &ns.Disclosure}} {
+		var b bytes.Buffer
+		if err := t.pages["article"].ExecuteTemplate(&b, f.name, c); err != nil {
+			return ns, templateError(err, f.name)
+		}
+		*f.out = bytes.TrimSpace(b.Bytes())
+	}
+	return ns, nil
+}
+
+// catalogFuncs are the functions of templates that speak the site's
+// language.
+func catalogFuncs(cat *i18n.Catalog) template.FuncMap {
+	return template.FuncMap{
+		// t is a theme string: {{t "claims_reviewed" "n" 3}}.
+		"t": cat.T,
+		// date shows a date as readers of the language expect.
+		"date": cat.Date,
+		// join lists names: "A", "A and B", "A, B and C".
+		"join": cat.Join,
+		// dir is "ltr" or "rtl", for <html dir>.
+		"dir": cat.Dir,
+		// ts is t as plain text, for JSON and attributes.
+		"ts": cat.String,
+		// timeel is a date as a <time> element, to pass to t.
+		"timeel": func(t time.Time) template.HTML {
+			return template.HTML(`<time datetime="` + t.Format("2006-01-02") + `">` + html.EscapeString(cat.Date(t)) + `</time>`)
+		},
+	}
+}
+
 var funcs = template.FuncMap{
-	// date shows a date as readers expect: "20 November 2026".
-	"date": func(t time.Time) string { return t.Format("2 January 2006") },
 	// isodate is the machine form for <time datetime>.
 	"isodate": func(t time.Time) string { return t.Format("2006-01-02") },
-	// join lists names: "A", "A and B", "A, B and C".
-	"join": func(xs []string) string {
-		switch len(xs) {
-		case 0:
-			return ""
-		case 1:
-			return xs[0]
-		}
-		return strings.Join(xs[:len(xs)-1], ", ") + " and " + xs[len(xs)-1]
-	},
+	// phrasing is a rendered note as phrasing content, for a margin note.
+	"phrasing": func(h template.HTML) template.HTML { return template.HTML(markup.Phrasing([]byte(h))) },
+	// copynote is a rendered note without its ids, for a second copy.
+	"copynote": func(h template.HTML) template.HTML { return template.HTML(markup.WithoutIDs([]byte(h))) },
 	// dict makes a map of its key, value arguments, to pass several values
 	// to a template.
 	"dict": func(kv ...any) (map[string]any, error) {
@@ -179,13 +226,14 @@ var funcs = template.FuncMap{
 		}
 		return m, nil
 	},
+	// link is a link as HTML, to pass to t: {{t "see" "link" (link URL TYPE TEXT)}}.
+	"link": func(href, typ, text string) template.HTML {
+		a := `<a href="` + html.EscapeString(href) + `"`
+		if typ != "" {
+			a += ` type="` + html.EscapeString(typ) + `"`
+		}
+		return template.HTML(a + `>` + html.EscapeString(text) + `</a>`)
+	},
 	// add adds, for 1-based page numbers in templates.
 	"add": func(a, b int) int { return a + b },
-	// plural picks the singular or plural form of a noun for n.
-	"plural": func(n int, one, many string) string {
-		if n == 1 {
-			return one
-		}
-		return many
-	},
 }

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -46,6 +47,7 @@ func Check(page []byte, want Page) []error {
 		return append(errs, err)
 	}
 	errs = append(errs, checkNotes(doc, want.Claims)...)
+	errs = append(errs, checkMarginNotes(doc, want.Claims)...)
 	errs = append(errs, checkJSONLD(doc, want)...)
 	if want.Review != "" {
 		n := find(doc, func(n *html.Node) bool { return nodeHasClass(n, "review") })
@@ -196,6 +198,34 @@ func checkNotes(doc *html.Node, claims []Claim) []error {
 		if len(back) == 0 {
 			errs = append(errs, fmt.Errorf("note of %q has no link back to #claim-%s", c.ID, c.ID))
 		}
+	}
+	return errs
+}
+
+// checkMarginNotes checks each claim's copies of its note beside the
+// text: one margin note and one disclosure, each with data-annot, and the
+// margin notes in the order of the claims' first marks.
+func checkMarginNotes(doc *html.Node, claims []Claim) []error {
+	var errs []error
+	for _, c := range claims {
+		for _, kind := range []struct{ class, tag string }{{"margin-note", "span"}, {"claim-disclosure", "details"}} {
+			n := find(doc, func(n *html.Node) bool { return nodeHasClass(n, kind.class) && attrOf(n, "data-claim") == c.ID })
+			if len(n) != 1 || n[0].Data != kind.tag || !slices.ContainsFunc(n[0].Attr, func(a html.Attribute) bool { return a.Key == "data-annot" }) {
+				errs = append(errs, fmt.Errorf("want one <%s class=%q data-claim=%q data-annot>, found %d", kind.tag, kind.class, c.ID, len(n)))
+			}
+		}
+	}
+	var firsts, margins []string
+	for _, n := range find(doc, func(n *html.Node) bool {
+		return n.DataAtom == atom.Mark && strings.HasPrefix(attrOf(n, "id"), "claim-")
+	}) {
+		firsts = append(firsts, attrOf(n, "data-claim"))
+	}
+	for _, n := range find(doc, func(n *html.Node) bool { return nodeHasClass(n, "margin-note") }) {
+		margins = append(margins, attrOf(n, "data-claim"))
+	}
+	if len(errs) == 0 && !slices.Equal(firsts, margins) {
+		errs = append(errs, fmt.Errorf("margin notes come in the order %v, the claims in %v", margins, firsts))
 	}
 	return errs
 }

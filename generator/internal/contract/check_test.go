@@ -5,7 +5,7 @@ import (
 	"testing"
 )
 
-const goodBody = `<p>The <mark class="claim" data-claim="moon" data-rating="inaccurate" id="claim-moon">moon is </mark><em><mark class="claim" data-claim="moon" data-rating="inaccurate">made&rsquo;</mark></em><mark class="claim" data-claim="moon" data-rating="inaccurate"> of cheese</mark><a class="claim-ref" href="#note-moon" data-annot>Inaccurate</a>.</p>`
+const goodBody = `<p>The <span class="margin-note" data-annot data-claim="moon">1 Inaccurate: rock.</span><mark class="claim" data-claim="moon" data-rating="inaccurate" id="claim-moon">moon is </mark><em><mark class="claim" data-claim="moon" data-rating="inaccurate">made&rsquo;</mark></em><mark class="claim" data-claim="moon" data-rating="inaccurate"> of cheese</mark><a class="claim-ref" href="#note-moon" data-annot>Inaccurate</a>.</p><details class="claim-disclosure" data-annot data-claim="moon"><summary>1</summary>rock</details>`
 
 const goodPage = `<!DOCTYPE html><html lang="en"><head><title>t</title>
 <script type="application/ld+json">{"@context":"https://schema.org","@graph":[{"@type":"ClaimReview","url":"/a/#claim-moon","claimReviewed":"moon","reviewRating":{"alternateName":"Inaccurate"},"itemReviewed":{"@type":"Claim"},"author":{"name":"Desk"}}]}</script>
@@ -37,6 +37,9 @@ func TestCheck(t *testing.T) {
 		{name: "no back link", old: `<a href="#claim-moon">Back</a>`, new: ``, wantErr: "link back"},
 		{name: "wrong url", old: `"url":"/a/#claim-moon"`, new: `"url":"/b/#claim-moon"`, wantErr: "ClaimReview"},
 		{name: "no review", old: `<section class="review" data-rating="low"></section>`, new: ``, wantErr: ".review"},
+		{name: "no margin note", old: `<span class="margin-note" data-annot data-claim="moon">1 Inaccurate: rock.</span>`, new: ``, wantErr: "margin-note"},
+		{name: "margin note without data-annot", old: `<span class="margin-note" data-annot`, new: `<span class="margin-note"`, wantErr: "margin-note"},
+		{name: "no disclosure", old: `<details class="claim-disclosure" data-annot data-claim="moon"><summary>1</summary>rock</details>`, new: ``, wantErr: "claim-disclosure"},
 		{name: "two bodies", old: `<ol>`, new: `<div class="article-body"></div><ol>`, wantErr: "2 elements"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
