@@ -149,6 +149,14 @@ func TestLiveUpdate(t *testing.T) {
 		want:   Update{Changed: []string{"404.html"}, Full: true},
 		serves: map[string]string{"404.html": "<h1>Lost</h1>"},
 	}, {
+		name: "translation",
+		change: func(t *testing.T, dir string) []string {
+			writeFile(t, dir, "templates/i18n/en.yaml", "strings:\n  notes_heading: What we found\n")
+			return []string{"templates/i18n/en.yaml"}
+		},
+		want:   Update{Changed: []string{"a/index.html"}, Full: true},
+		serves: map[string]string{"a/index.html": ">What we found</h2>"},
+	}, {
 		name: "site.yaml",
 		change: func(t *testing.T, dir string) []string {
 			writeFile(t, dir, "site.yaml", "title: Renamed\n")

@@ -9,25 +9,37 @@
 // defining "main", and partials (base.html and any other .html file)
 // shared by all. A page is executed as "base" with a *page.Page:
 //
-//	th, err := theme.Load(os.DirFS("."), nil)
+//	cat, err := i18n.Load(templates.FS, os.DirFS("."), "fr")
+//	...
+//	th, err := theme.Load(os.DirFS("."), nil, cat)
 //	if err != nil {
 //		return err // a template's own error, at templates/NAME:LINE
 //	}
 //	var buf bytes.Buffer
 //	err = th.Execute(&buf, &page.Page{Site: s, Kind: "404"})
 //
-// A page kind's words (its title, its headings) are in its template: a
-// kind defines "title", which base.html shows in <title> and the kind shows
-// in its <h1>:
+// A page kind's words come from the theme's strings in the site's
+// language (package i18n), never from Go: {{t "tags"}}, or with arguments
+// {{t "claims_reviewed" "n" 3}}. A kind defines "title", which base.html
+// shows in <title> and the kind shows in its <h1>:
 //
-//	{{define "title"}}Tags{{end}}
+//	{{define "title"}}{{t "tags"}}{{end}}
 //
-// Besides the standard functions, templates have date, isodate, join,
-// plural, add and dict.
+// Besides the standard functions, templates have t and ts (a string, as
+// HTML or as text), date (in the language), isodate, join (names, in the
+// language), dir ("ltr" or "rtl"), timeel and link (HTML to pass to t),
+// phrasing and copynote (copies of a rendered note), add and dict.
+//
+// # Notes beside claims
+//
+// notes.html defines what the article body shows of each claim:
+// "claim-ref" (the content of its note reference), "margin-note" and
+// "claim-disclosure". Notes executes them with the claim, for package
+// markup to put in the body.
 //
 // # Reuse
 //
-// Sum is the hash of every template file. Load parses the templates only
+// Sum is the hash of every template file and of the strings. Load parses the templates only
 // when Sum differs from the previous theme's, so the dev server parses
 // them once, and the build cache keys every page by it.
 //
