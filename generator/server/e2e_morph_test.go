@@ -123,8 +123,8 @@ func morphSteps(b *tab, dir, article, sidecar string) {
 		}
 		writeFiles(t, dir, map[string]string{"templates/base.html": strings.Replace(string(base), from, to, 1)})
 	}
-	override("Built with Scholia.", "Built with Scholia, in a template override.")
-	b.wait("the new footer", `document.body.textContent.includes("in a template override")`)
+	override(`{{t "footer_built"}}`, `{{t "footer_built"}} In a template override.`)
+	b.wait("the new footer", `document.body.textContent.includes("In a template override.")`)
 	checkMorphed(b, "a template's body changed")
 
 	override(`{{block "head" .}}`, `<script>window.__scholiaHeadScript = 1</script>{{block "head" .}}`)

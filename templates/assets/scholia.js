@@ -1,6 +1,5 @@
-/* scholia.js: optional enhancements, each run only when the page has its
-   hooks (pages are complete without it): note popovers, j/k keys, a grade
-   filter, the claims search. Its words come from #scholia-strings. */
+/* scholia.js: note popovers, j/k keys, a grade filter and the claims search,
+   each only where the page has its hooks; its words are #scholia-strings. */
 (() => {
   'use strict';
 
@@ -12,15 +11,14 @@
   const make = (tag, attrs, text) => {
     const el = doc.createElement(tag);
     for (const k in attrs) if (attrs[k]) el.setAttribute(k, attrs[k]);
-    if (text !== undefined) el.textContent = text;
+    if (text) el.textContent = text;
     return el;
   };
-  const claimOf = (el) => el.getAttribute('data-claim') || '';
+  const claimOf = (el) => el.dataset.claim || '';
   const refOf = (id) => all('a.claim-ref').find((a) => a.getAttribute('href') === '#note-' + id);
 
   /* 1. The popover */
-  let popover = null;
-  let popoverClaim = '';
+  let popover = null, popoverClaim = '';
 
   const closePopover = (refocus) => {
     if (!popover) return;
@@ -34,13 +32,13 @@
     const note = doc.getElementById('note-' + id);
     if (!note) return;
     closePopover(false);
-    const box = make('div', { class: 'note-popover', role: 'dialog', 'aria-modal': 'false', 'data-claim': id, 'data-rating': note.getAttribute('data-rating') });
+    const box = make('div', { class: 'note-popover', role: 'dialog', 'aria-modal': 'false', 'data-rating': note.dataset.rating });
     const close = make('button', { class: 'close', type: 'button' }, str('close') || '\u00d7');
     close.addEventListener('click', () => closePopover(true));
     box.append(close, ...Array.from(note.childNodes, (n) => n.cloneNode(true)));
     all('.back', box).forEach((el) => el.remove());
     all('[id]', box).forEach((el) => el.removeAttribute('id'));
-    const title = box.querySelector('.claim-title, h2, h3, h4');
+    const title = box.querySelector('.claim-title, h3');
     if (title) {
       title.id = 'scholia-popover-title';
       box.setAttribute('aria-labelledby', title.id);
@@ -57,21 +55,17 @@
     closePopover(false);
     if (e.button !== 0 || e.defaultPrevented || t.closest('a, button, [data-annot]')) return;
     const mark = t.closest('mark.claim[data-claim]');
-    const sel = window.getSelection();
-    if (mark && !(sel && !sel.isCollapsed)) openPopover(claimOf(mark)); /* not a drag to select */
+    if (mark && getSelection().isCollapsed) openPopover(claimOf(mark)); /* not a drag to select text */
   });
 
   /* 2. The keys */
-  const firsts = all('mark.claim[id^="claim-"]');
-  let current = '';
+  let firsts = [], current = '';
 
   const goTo = (id) => {
     closePopover(false);
-    all('mark.claim.current').forEach((m) => m.classList.remove('current'));
-    const marks = all('mark.claim').filter((m) => claimOf(m) === id);
-    marks.forEach((m) => m.classList.add('current'));
+    all('mark.claim').forEach((m) => m.classList.toggle('current', claimOf(m) === id));
     current = id;
-    if (marks[0]) marks[0].scrollIntoView({ block: 'center' });
+    doc.getElementById('claim-' + id).scrollIntoView({ block: 'center' });
     const ref = refOf(id);
     if (ref) ref.focus({ preventScroll: true });
   };
@@ -90,14 +84,12 @@
   doc.addEventListener('keydown', (e) => {
     if (e.key === 'Escape' && popover) {
       closePopover(true);
-    } else if (firsts.length && (e.key === 'j' || e.key === 'k') &&
+    } else if (firsts.length && /^[jk]$/.test(e.key) &&
       !(e.ctrlKey || e.metaKey || e.altKey || e.defaultPrevented || typing(e.target))) {
       e.preventDefault();
       step(e.key === 'j' ? 1 : -1);
     }
   });
-
-  if (firsts.length) all('.shortcuts[hidden]').forEach((p) => p.removeAttribute('hidden'));
 
   /* 3. The grade filter */
   const pressed = new Set();
@@ -106,11 +98,8 @@
   const applyFilter = () => {
     const on = pressed.size > 0;
     doc.body.classList.toggle('filtering', on);
-    all('mark.claim, [data-annot]').forEach((el) => el.classList.toggle('shown', pressed.has(el.getAttribute('data-rating'))));
-    buttons.forEach((b) => {
-      const grade = b.getAttribute('data-rating');
-      b.setAttribute('aria-pressed', String(grade ? pressed.has(grade) : !on));
-    });
+    all('mark.claim, [data-annot]').forEach((el) => el.classList.toggle('shown', pressed.has(el.dataset.rating)));
+    for (const b of buttons) b.setAttribute('aria-pressed', String(b.dataset.rating ? pressed.has(b.dataset.rating) : !on));
   };
 
   const button = (label, grade, tone) => {
@@ -125,60 +114,75 @@
     return b;
   };
 
-  const legendList = doc.querySelector('nav.claim-legend ul');
-  const entries = legendList ? all('li[data-rating]', legendList) : [];
-  if (entries.length) {
+  const filterSetup = () => {
+    const list = doc.querySelector('nav.claim-legend ul');
+    const entries = list ? all('li[data-rating]', list) : [];
+    if (!entries.length || list.parentNode.querySelector('.grade-filter-js')) return;
+    buttons.length = 0;
     const group = make('div', { class: 'grade-filter-js', role: 'group', 'aria-label': str('filter') });
     for (const li of entries) {
       const copy = li.cloneNode(true);
       all('[aria-hidden="true"], .count', copy).forEach((el) => el.remove());
-      const grade = li.getAttribute('data-rating');
-      group.append(button(copy.textContent.replace(/\s+/g, ' ').trim() || grade, grade, li.getAttribute('data-tone')), ' ');
+      const grade = li.dataset.rating;
+      group.append(button(copy.textContent.replace(/\s+/g, ' ').trim() || grade, grade, li.dataset.tone), ' ');
     }
     group.append(button(str('all') || '*', '', ''));
-    legendList.after(group);
-    applyFilter();
-  }
+    list.after(group);
+  };
 
   /* 4. The search of the claims page */
-  const form = doc.querySelector('form.claim-search[data-index]');
-  const input = form && form.querySelector('input');
-  const status = form && form.querySelector('.search-status');
-  const results = form && form.querySelector('.search-results');
-  const indexURL = form && new URL(form.getAttribute('data-index'), location.href);
-  if (!input || !results || indexURL.origin !== location.origin || !window.fetch) return;
-
   const fold = (s) => String(s || '').normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
-  const safeURL = (u) => {
-    try { return /^https?:$/.test(new URL(u, location.href).protocol) ? u : '#'; } catch (e) { return '#'; }
-  };
   const count = (n) => {
-    try { return n.toLocaleString(doc.documentElement.lang || undefined); } catch (e) { return String(n); }
+    try { return n.toLocaleString(doc.documentElement.lang); } catch (e) { return String(n); }
   };
-  const hide = () => { form.hidden = true; }; /* no index: the page's own lists remain */
-  let loading = null;
-  const load = () => {
-    loading = loading || fetch(indexURL.href, { credentials: 'same-origin' })
-      .then((r) => { if (!r.ok) throw new Error(r.status); return r.json(); })
-      .then((items) => (Array.isArray(items) ? items : []).filter((c) => c && typeof c === 'object').map((c) => ({ c, text: fold([c.claim, c.quote, c.claimant, c.article].join(' ')) })));
-    return loading;
+  const wired = new WeakSet();
+  const searchSetup = () => {
+    const form = doc.querySelector('form.claim-search[data-index]');
+    const input = form && form.querySelector('input');
+    const status = form && form.querySelector('.search-status');
+    const results = form && form.querySelector('.search-results');
+    const indexURL = form && new URL(form.dataset.index, location.href);
+    if (!input || !results || indexURL.origin !== location.origin) return;
+    form.hidden = false;
+    if (wired.has(form)) return;
+    wired.add(form);
+    const hide = () => { form.hidden = true; }; /* no index: the lists remain */
+    let loading = null;
+    const load = () => {
+      loading = loading || fetch(indexURL.href)
+        .then((r) => { if (!r.ok) throw new Error(r.status); return r.json(); })
+        .then((items) => (Array.isArray(items) ? items : []).filter((c) => c instanceof Object)
+          .map((c) => ({ c, text: fold([c.claim, c.quote, c.claimant, c.article].join(' ')) })));
+      return loading;
+    };
+
+    const search = () => load().then((index) => {
+      const words = fold(input.value).split(/\s+/).filter(Boolean);
+      const hits = words.length ? index.filter((e) => words.every((w) => e.text.includes(w))) : [];
+      results.textContent = '';
+      for (const { c } of hits.slice(0, 50)) {
+        const li = make('li'), a = make('a', { href: c.url }, c.claim);
+        if (!/^https?:$/.test(a.protocol)) a.href = '#'; /* a link, never code */
+        li.append(a, ' ', make('span', { class: 'grade', 'data-tone': c.tone, 'data-rating': c.grade }, c.label), ' \u2014 ' + (c.article || ''));
+        results.append(li);
+      }
+      if (status) status.textContent = !words.length ? '' : hits.length ? str('found').replace('{n}', count(hits.length)) : str('none');
+    }, hide);
+
+    input.addEventListener('focus', () => load().catch(hide), { once: true });
+    input.addEventListener('input', search);
+    form.addEventListener('submit', (e) => { e.preventDefault(); search(); });
   };
 
-  const search = () => load().then((index) => {
-    const words = fold(input.value).split(/\s+/).filter(Boolean);
-    const hits = words.length ? index.filter((e) => words.every((w) => e.text.includes(w))) : [];
-    results.textContent = '';
-    for (const { c } of hits.slice(0, 50)) {
-      const li = make('li');
-      li.append(make('a', { href: safeURL(c.url) }, c.claim || ''), ' ',
-        make('span', { class: 'grade', 'data-tone': c.tone, 'data-rating': c.grade }, c.label || ''), ' \u2014 ' + (c.article || ''));
-      results.append(li);
-    }
-    if (status) status.textContent = !words.length ? '' : hits.length ? str('found').replace('{n}', count(hits.length)) : str('none');
-  }, hide);
-
-  input.addEventListener('focus', () => load().catch(hide), { once: true });
-  input.addEventListener('input', search);
-  form.addEventListener('submit', (e) => { e.preventDefault(); search(); });
-  form.hidden = false;
+  /* Set up, and again when the dev server morphs the page in place. */
+  const setup = () => {
+    if (popover && !popover.isConnected) popover = null;
+    firsts = all('mark.claim[id^="claim-"]');
+    if (firsts.length) all('.shortcuts[hidden]').forEach((p) => p.removeAttribute('hidden'));
+    filterSetup();
+    applyFilter();
+    searchSetup();
+  };
+  setup();
+  doc.addEventListener('scholia:morphed', setup);
 })();
