@@ -174,6 +174,25 @@
     form.addEventListener('submit', (e) => { e.preventDefault(); search(); });
   };
 
+  /* 5. Margin notes in right-to-left text. Chromium places the floats that
+     must wait for room on one line in the line's visual order, which
+     right-to-left text reverses: swap such a pair's places in the text
+     until the notes read in the claims' order again. */
+  const orderNotes = () => {
+    if (getComputedStyle(doc.documentElement).direction !== 'rtl') return;
+    const rank = new Map(firsts.map((m, i) => [claimOf(m), i]));
+    for (let pass = 0; pass < firsts.length; pass++) {
+      const notes = all('.margin-note').filter((n) => n.offsetParent && rank.has(claimOf(n)))
+        .sort((a, b) => rank.get(claimOf(a)) - rank.get(claimOf(b)));
+      const i = notes.findIndex((n, k) => k > 0 && n.getBoundingClientRect().top < notes[k - 1].getBoundingClientRect().top - 1);
+      if (i < 0) return;
+      const a = notes[i - 1], b = notes[i], here = doc.createComment('');
+      a.replaceWith(here); b.replaceWith(a); here.replaceWith(b);
+    }
+  };
+  let resized = 0;
+  addEventListener('resize', () => { clearTimeout(resized); resized = setTimeout(orderNotes, 150); });
+
   /* Set up, and again when the dev server morphs the page in place. */
   const setup = () => {
     if (popover && !popover.isConnected) popover = null;
@@ -182,6 +201,7 @@
     filterSetup();
     applyFilter();
     searchSetup();
+    orderNotes();
   };
   setup();
   doc.addEventListener('scholia:morphed', setup);
