@@ -7,7 +7,7 @@ FUZZTIME ?= 10s
 VNU_JAR  ?= $(CURDIR)/.tools/node_modules/vnu-jar/build/dist/vnu.jar
 export VNU_JAR
 
-.PHONY: build serve check test test-go test-html fuzz bench bench-serve loadtest tools clean
+.PHONY: build serve check test test-go test-html fuzz bench bench-serve loadtest screenshots tools clean
 
 build:
 	$(GO) run . build $(if $(BASE_URL),-base-url '$(BASE_URL)')
@@ -30,11 +30,16 @@ test-go:
 	$(GO) test -race -count=1 ./...
 
 # test-html runs the checks of pages in real tools on their own, verbosely
-# (the Nu HTML checker, axe-core, and the dev server in headless Chromium),
+# (the Nu HTML checker, axe-core, the theme's layout, script, keyboard and
+# print checks, make screenshots and the dev server in headless Chromium),
 # so that it says plainly when it could not run one (no Java, no Chromium,
-# or no vnu.jar or axe-core: `make tools` installs those from npm).
+# or no vnu.jar or axe-core: `make tools` installs those from npm; without
+# pdftotext, from apt-get install poppler-utils, the printed PDFs' text
+# goes unchecked).
+BROWSER_TESTS = TestNuHTMLChecker|TestAccessibility|TestBrowser|TestBrowserLayout|TestBrowserNoScript|TestBrowserKeyboard|TestBrowserPrint|TestBrowserScript|TestBrowserTarget|TestScreenshots
+
 test-html:
-	SCHOLIA_PAGE_CHECKS=1 $(GO) test -count=1 -run '^(TestNuHTMLChecker|TestAccessibility|TestBrowser)$$' -v ./generator/site/ ./generator/server/
+	SCHOLIA_PAGE_CHECKS=1 $(GO) test -count=1 -run '^($(BROWSER_TESTS))$$' -v ./generator/site/ ./generator/server/ ./generator/internal/screenshots/
 
 # fuzz runs each fuzz target of every package for FUZZTIME, found by
 # go test -list, so that a new target needs no line here.
@@ -72,6 +77,16 @@ bench-serve:
 loadtest:
 	@command -v wrk >/dev/null 2>&1 || { echo 'make loadtest needs wrk: apt-get install wrk' >&2; exit 1; }
 	$(GO) run ./generator/internal/loadtest/cmd/scholia-loadtest $(if $(LOADTEST_TIME),-duration $(LOADTEST_TIME))
+
+# screenshots builds the example site and the Arabic test site into a
+# temporary folder and photographs their articles in headless Chromium
+# (package generator/internal/screenshots): full-page PNGs of the example
+# article at 1280 and 390 px, light and dark, and printed (a PDF and a PNG),
+# and of the Arabic article at 1280 and 390 px, into a fresh temporary
+# folder, printing each file's path. Nothing is written into the
+# repository. It needs Chromium and says so when it is missing.
+screenshots:
+	$(GO) run ./generator/internal/screenshots/cmd/scholia-screenshots
 
 tools:
 	npm install --no-save --no-package-lock --prefix .tools vnu-jar axe-core

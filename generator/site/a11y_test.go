@@ -1,32 +1,31 @@
 package site
 
 import (
-	"context"
 	"encoding/json"
-	"net/http"
-	"net/http/httptest"
 	"os"
-	"strings"
 	"testing"
 	"time"
 
-	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
-	"github.com/scholia/scholia/generator/internal/chromium"
 )
 
-// TestAccessibility opens every page of the example site and of the small
-// test site in headless Chromium, in the light and the dark colour scheme,
-// and runs axe-core's WCAG 2.1 A and AA rules on it (DESIGN section 7: no
-// violations). It says plainly when Chromium or axe-core is missing.
+// axeView is one way of looking at a page that axe-core checks.
+type axeView struct {
+	site   string // browserSite.name
+	page   string // URL path
+	width  int64  // viewport width, CSS px
+	scheme string // prefers-color-scheme: light or dark
+}
+
+// TestAccessibility runs axe-core's WCAG 2.1 A and AA rules in headless
+// Chromium (DESIGN section 7: no violations) on every page of the example
+// and the small site, in the light and the dark colour scheme; and on a
+// matrix of the pages most likely to break, each at 390 and 1280 px wide,
+// light and dark: the home page and the article of the example site, the
+// every-grade article, and every page of the Arabic site and of the site
+// without a site.yaml. It says plainly when Chromium or axe-core is missing.
 func TestAccessibility(t *testing.T) {
-	if os.Getenv("SCHOLIA_PAGE_CHECKS") == "" {
-		t.Skip("run by make test-html, which sets SCHOLIA_PAGE_CHECKS=1")
-	}
-	chrome := chromium.Find()
-	if chrome == "" {
-		t.Skip("SKIPPED the accessibility check: chromium is not installed")
-	}
+	b := openBrowser(t, 3*time.Minute)
 	axePath := os.Getenv("AXE_JS")
 	if axePath == "" {
 		axePath = "../../.tools/node_modules/axe-core/axe.min.js"
@@ -35,65 +34,64 @@ func TestAccessibility(t *testing.T) {
 	if err != nil {
 		t.Skipf("SKIPPED the accessibility check: no axe-core at %s (run `make tools`)", axePath)
 	}
-	ctx, stop := chromium.Start(chrome, t.TempDir(), 1200, 800)
-	defer stop()
-	ctx, cancel := context.WithTimeout(ctx, 3*time.Minute)
-	defer cancel()
+	start := time.Now()
 
-	checked := 0
-	for _, site := range []string{"example", "small"} {
-		fsys := exampleFS
-		if site == "small" {
-			fsys = archiveFS(t, "small-site.txtar")
+	var views []axeView
+	seen := map[axeView]bool{}
+	add := func(v axeView) {
+		if !seen[v] {
+			seen[v] = true
+			views = append(views, v)
 		}
-		out := build(t, fsys, Options{})
-		srv := httptest.NewServer(http.FileServer(http.Dir(out)))
-		defer srv.Close()
-		for name := range readTree(t, out) {
-			if !strings.HasSuffix(name, ".html") {
-				continue
-			}
-			url := srv.URL + "/" + strings.TrimSuffix(name, "index.html")
-			for _, scheme := range []string{"light", "dark"} {
-				for _, v := range axeRun(t, ctx, url, scheme, string(axe)) {
-					t.Errorf("%s (%s): %s", name, scheme, v)
+	}
+	bases := map[string]string{}
+	for _, s := range []browserSite{siteExample, siteSmall, siteEveryGrade, siteArabic, siteDefaults} {
+		base, pages := s.serve(t)
+		bases[s.name] = base
+		var matrix []string
+		switch s {
+		case siteExample:
+			matrix = []string{"/", s.article}
+		case siteEveryGrade:
+			matrix = []string{s.article}
+		case siteArabic, siteDefaults:
+			matrix = pages
+		}
+		for _, scheme := range []string{"light", "dark"} {
+			if s == siteExample || s == siteSmall {
+				for _, p := range pages {
+					add(axeView{site: s.name, page: p, width: 1280, scheme: scheme})
 				}
-				checked++
+			}
+			for _, width := range []int64{390, 1280} {
+				for _, p := range matrix {
+					add(axeView{site: s.name, page: p, width: width, scheme: scheme})
+				}
 			}
 		}
 	}
-	t.Logf("axe-core found no WCAG 2.1 A/AA violations in %d page views", checked)
+	for _, v := range views {
+		for _, violation := range axeRun(t, b, bases[v.site], v, string(axe)) {
+			t.Errorf("%s %s at %d px, %s: %s", v.site, v.page, v.width, v.scheme, violation)
+		}
+	}
+	t.Logf("axe-core found no WCAG 2.1 A/AA violations in %d page views, in %v", len(views), time.Since(start).Round(time.Second))
 }
 
-// axeRun loads url in the colour scheme, runs axe-core and returns its
-// violations, one line each.
-func axeRun(t *testing.T, ctx context.Context, url, scheme, axe string) []string {
+// axeRun loads the view's page in its width and colour scheme, runs
+// axe-core and returns its violations, one line each.
+func axeRun(t *testing.T, b *browserTab, base string, v axeView, axe string) []string {
 	t.Helper()
-	dark := "light"
-	if scheme == "dark" {
-		dark = "dark"
-	}
-	_, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
-		Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: dark}},
-	})
-	if err == nil {
-		err = chromedp.Do(ctx, chromedp.Navigate(url))
-	}
-	if err == nil {
-		_, err = chromedp.Run(ctx, chromedp.Evaluate[bool](axe+";true"))
-	}
-	var res string
-	if err == nil {
-		res, err = chromedp.Run(ctx, chromedp.Evaluate[string](`axe.run(document, {runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}})
+	b.size(t, v.width, 800)
+	b.media(t, "", v.scheme)
+	b.open(t, base, v.page)
+	res := evalIn[string](t, b, axe+`;
+		axe.run(document, {runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}})
 			.then(r => JSON.stringify(r.violations.map(v => v.id + ": " + v.help + " at " + v.nodes.map(n => n.target.join(" ")).slice(0, 3).join(", "))))`,
-			chromedp.EvalAwaitPromise))
-	}
-	if err != nil {
-		t.Fatalf("%s: %v", url, err)
-	}
+		chromedp.EvalAwaitPromise)
 	var violations []string
 	if err := json.Unmarshal([]byte(res), &violations); err != nil {
-		t.Fatalf("%s: axe said %q: %v", url, res, err)
+		t.Fatalf("%s: axe said %q: %v", v.page, res, err)
 	}
 	return violations
 }
