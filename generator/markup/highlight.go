@@ -147,10 +147,10 @@ func writeStyle(b *bytes.Buffer, style *chroma.Style, indent string, fg, bg chro
 		if classes[d] == nil {
 			decls = append(decls, d)
 		}
-		classes[d] = append(classes[d], ".chroma ."+classPrefix+chroma.StandardTypes[tt])
+		classes[d] = append(classes[d], "."+classPrefix+chroma.StandardTypes[tt])
 	}
 	for _, d := range decls {
-		fmt.Fprintf(b, "%s%s { %s }\n", indent, strings.Join(classes[d], ","), d)
+		fmt.Fprintf(b, "%s.chroma :is(%s) { %s }\n", indent, strings.Join(classes[d], ","), d)
 	}
 }
 

@@ -53,7 +53,8 @@ func TestStylesheetContrast(t *testing.T) {
 func classesOf(css string) map[string]bool {
 	out := map[string]bool{}
 	for _, r := range cssRule.FindAllStringSubmatch(css, -1) {
-		for _, sel := range strings.Split(r[1], ",") {
+		sels := strings.TrimSuffix(strings.TrimPrefix(strings.TrimSpace(r[1]), ".chroma :is("), ")")
+		for _, sel := range strings.Split(sels, ",") {
 			out[strings.TrimSpace(sel)] = true
 		}
 	}
