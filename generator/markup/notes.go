@@ -122,16 +122,18 @@ func placeNotes(j *job, root ast.Node) error {
 	return nil
 }
 
-// placeMargin puts the margin note n before the outermost inline element
-// that holds the claim's first mark, so that it floats beside the line
-// where the claim starts and never inside a link. A note that would stand
-// inside a raw HTML link follows the note reference instead, which is never
-// in one. A claim in a table cell has its margin note right before the
-// table, since a float in a cell stays in its cell.
+// placeMargin puts the margin note n right before the claim's first mark,
+// so that it floats beside the line where the claim starts, or before the
+// link, code span, strikethrough or other claim's mark that holds it: a
+// note inside a link would nest links, one inside code would be styled as
+// code, and one inside a mark would be read as part of that claim. A
+// note that would stand inside a raw HTML link follows the note reference
+// instead, which is never in one. A claim in a table cell has its margin
+// note right before the table, since a float in a cell stays in its cell.
 func placeMargin(n *Note, first, ref *Mark, late bool) {
-	x := outermostInline(first)
+	x := beforeOf(first)
 	switch {
-	case isTableCell(x.Parent()):
+	case isTableCell(outermostInline(first).Parent()):
 		for t := x.Parent(); t != nil; t = t.Parent() {
 			if _, ok := t.(*extast.Table); ok {
 				t.Parent().InsertBefore(t.Parent(), t, n)
@@ -143,6 +145,19 @@ func placeMargin(n *Note, first, ref *Mark, late bool) {
 	case !late:
 		x.Parent().InsertBefore(x.Parent(), x, n)
 	}
+}
+
+// beforeOf is the node a margin note for inline node n stands before: n,
+// or the outermost link, code span, strikethrough or mark around it.
+func beforeOf(n ast.Node) ast.Node {
+	x := n
+	for p := n.Parent(); p != nil && p.Type() != ast.TypeBlock; p = p.Parent() {
+		switch p.(type) {
+		case *ast.Link, *ast.AutoLink, *ast.CodeSpan, *extast.Strikethrough, *Mark:
+			x = p
+		}
+	}
+	return x
 }
 
 // outermostInline is the inline element of n's block that holds n (n
@@ -160,9 +175,9 @@ func isTableCell(n ast.Node) bool {
 }
 
 // openBefore reports whether a raw HTML link is open right before the
-// inline element that holds n: a margin note there would be inside it.
+// place of a margin note for n: the note would be inside it.
 func (r *rawLinks) openBefore(n ast.Node) bool {
-	for x := outermostInline(n); x != nil; x = x.Parent() {
+	for x := beforeOf(n); x != nil; x = x.Parent() {
 		if p := x.PreviousSibling(); p != nil {
 			_, open := r.openAfter[p]
 			return open

@@ -67,7 +67,22 @@ func TestNotesPlacement(t *testing.T) {
 		name:   "first mark in emphasis and link",
 		src:    "Say *[a big](https://example.com/) word* here.\n",
 		claims: []Claim{mixed("a", "big word")},
-		want:   []string{"<p>Say " + margin("a", 1) + `<em><a href="https://example.com/">a <mark`},
+		want:   []string{"<p>Say <em>" + margin("a", 1) + `<a href="https://example.com/">a <mark`},
+	}, {
+		name:   "first mark deep in emphasis",
+		src:    "Say *a long run of words and a claim* here.\n",
+		claims: []Claim{mixed("a", "claim")},
+		want:   []string{"<em>a long run of words and a " + margin("a", 1) + `<mark`},
+	}, {
+		name:   "nested claim: its note stands before the outer mark",
+		src:    "One alpha beta gamma two.\n",
+		claims: []Claim{mixed("outer", "alpha beta gamma"), mixed("inner", "beta")},
+		want:   []string{"<p>One " + margin("outer", 1) + margin("inner", 2) + `<mark class="claim" id="claim-outer"`},
+	}, {
+		name:   "first mark in code",
+		src:    "Run `rm claim` now.\n",
+		claims: []Claim{mixed("a", "claim")},
+		want:   []string{"<p>Run " + margin("a", 1) + "<code>rm <mark"},
 	}, {
 		name:   "tight list item",
 		src:    "- one claim\n- two\n",

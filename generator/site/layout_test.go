@@ -152,7 +152,10 @@ type noteGeometry struct {
 		ID         string
 		Notes      int     // margin notes with this claim's data-claim
 		LineHeight float64 // the computed line height at the claim's first mark
-		Mark, Note pageBox // the first mark, the (first) margin note
+		// Mark is the first mark, or for a claim in a table the table,
+		// which its margin note stands beside; Note is the (first)
+		// margin note.
+		Mark, Note pageBox
 	}
 }
 
@@ -171,7 +174,7 @@ return {RTL: s.direction === 'rtl', Viewport: document.documentElement.clientWid
     const mark = document.getElementById('claim-' + id), ms = getComputedStyle(mark);
     const notes = body.querySelectorAll(sel('.margin-note', id));
     return {ID: id, Notes: notes.length, LineHeight: px(ms.lineHeight) || 1.6 * px(ms.fontSize),
-      Mark: pageBox(mark), Note: notes.length ? pageBox(notes[0]) : null};
+      Mark: pageBox(mark.closest('table') || mark), Note: notes.length ? pageBox(notes[0]) : null};
   })};
 })()`
 
