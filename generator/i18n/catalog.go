@@ -31,6 +31,7 @@ type Catalog struct {
 	tag        language.Tag // for plural rules
 	date       message
 	months     []string
+	dayOne     string
 	strings    map[string]entry
 	sum        [sha256.Size]byte
 	files      []string
@@ -154,6 +155,9 @@ func (c *Catalog) merge(layers []*layer) {
 		}
 		if l.months != nil {
 			c.months = l.months
+		}
+		if l.dayOne != "" {
+			c.dayOne = l.dayOne
 		}
 		maps.Copy(c.strings, l.strings)
 	}

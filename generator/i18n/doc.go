@@ -47,9 +47,10 @@
 // A site's string may use only the placeholders of the theme's string of
 // the same key, since those are what the templates pass, and may have
 // plural forms only where the theme's has. A site may add keys the theme
-// lacks, for its own templates and its own rating scales (grade.ID and
-// grade.ID.description); one that looks like a misspelling of a theme key
-// is reported by Catalog.Warnings.
+// lacks, for its own templates; one that looks like a misspelling of a
+// theme key is reported by Catalog.Warnings. The grade.ID and
+// grade.ID.description strings label the default scales: a scale that
+// site.yaml gives has its own labels, in the site's language.
 //
 // # Merging
 //
@@ -117,8 +118,11 @@
 //	es  "{day} de {month} de {year}"  20 de noviembre de 2026
 //	ar  "{day} {month} {year}"        20 نوفمبر 2026
 //
-// Join lists names with the strings list_comma and and: "A, B and C",
-// "A, B et C", "A، B و C".
+// A file may write the first of a month its own way: French has
+// "day_one: 1er", which gives "1er novembre 2026".
+//
+// Join lists names with the strings list_comma and list_last ("{rest} and
+// {last}"): "A, B and C", "A, B et C", "A، B وC".
 //
 // # Caching
 //

@@ -20,10 +20,11 @@ type layer struct {
 	direction string   // "ltr", "rtl" or "" when not given
 	date      message  // nil when not given
 	months    []string // nil when not given, else 12
+	dayOne    string   // how the first of a month is written ("1er"); "" when not given
 	strings   map[string]entry
 }
 
-var fileKeys = []string{"language", "direction", "date", "months", "strings"}
+var fileKeys = []string{"language", "direction", "date", "months", "day_one", "strings"}
 
 // parseFile reads the translation file path. theme is the English strings
 // an override is checked against (nil for the English file itself): its
@@ -53,6 +54,9 @@ func parseFile(path string, src []byte, theme map[string]entry) (*layer, diag.Li
 	}
 	if n := m.Get("months"); n.Given() {
 		l.months = readMonths(d, n)
+	}
+	if n := m.Get("day_one"); n.Given() {
+		l.dayOne = strings.TrimSpace(d.String(n, "day_one"))
 	}
 	var warnings diag.List
 	if n := m.Get("strings"); n.Given() {

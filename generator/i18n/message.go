@@ -269,6 +269,8 @@ func (c *Catalog) Date(t time.Time) string {
 		switch {
 		case !p.arg:
 			b.WriteString(p.text)
+		case p.text == "day" && t.Day() == 1 && c.dayOne != "":
+			b.WriteString(c.dayOne)
 		case p.text == "day":
 			b.WriteString(strconv.Itoa(t.Day()))
 		case p.text == "month":
@@ -281,7 +283,7 @@ func (c *Catalog) Date(t time.Time) string {
 }
 
 // Join lists names as a sentence does, with the strings list_comma and
-// and: "A, B and C", "A، B و C".
+// list_last: "A, B and C", "A، B وC".
 func (c *Catalog) Join(names []string) string {
 	switch len(names) {
 	case 0:
@@ -293,10 +295,10 @@ func (c *Catalog) Join(names []string) string {
 	if err != nil {
 		comma = ", "
 	}
-	and, err := c.String("and")
-	if err != nil {
-		and = "and"
-	}
 	last := len(names) - 1
-	return strings.Join(names[:last], comma) + " " + and + " " + names[last]
+	s, err := c.String("list_last", "rest", strings.Join(names[:last], comma), "last", names[last])
+	if err != nil {
+		return strings.Join(names, comma)
+	}
+	return s
 }

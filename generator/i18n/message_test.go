@@ -231,7 +231,7 @@ func TestDate(t *testing.T) {
 		{lang: "fr", date: time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC), want: "20 novembre 2026"},
 		{lang: "es", date: time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC), want: "20 de noviembre de 2026"},
 		{lang: "ar", date: time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC), want: "20 نوفمبر 2026"},
-		{lang: "fr-CA", date: time.Date(2027, 1, 1, 23, 0, 0, 0, time.UTC), want: "1 janvier 2027"},
+		{lang: "fr-CA", date: time.Date(2027, 1, 1, 23, 0, 0, 0, time.UTC), want: "1er janvier 2027"},
 		{lang: "ar", date: time.Date(2026, 12, 31, 0, 0, 0, 0, time.UTC), want: "31 ديسمبر 2026"},
 		{lang: "es", date: time.Date(2026, 8, 5, 0, 0, 0, 0, time.UTC), want: "5 de agosto de 2026"},
 	}
@@ -265,7 +265,7 @@ func TestJoin(t *testing.T) {
 		{lang: "en", names: names, want: "Ann, Bo and Cy"},
 		{lang: "fr", names: names, want: "Ann, Bo et Cy"},
 		{lang: "es", names: names, want: "Ann, Bo y Cy"},
-		{lang: "ar", names: []string{"أحمد", "سارة", "ليلى"}, want: "أحمد، سارة و ليلى"},
+		{lang: "ar", names: []string{"أحمد", "سارة", "ليلى"}, want: "أحمد، سارة وليلى"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.lang+" "+strings.Join(tt.names, ","), func(t *testing.T) {

@@ -12,8 +12,10 @@ import (
 // headingIDs is the parser.IDs of one article: goldmark's automatic heading
 // ids, except that none starts with "claim-" or "note-", which section 7 of
 // the design keeps for claims ("claim-ID" on a claim's first mark) and notes
-// ("note-ID"). Such an id gets "h-" in front: "## Claim guns" has id
-// "h-claim-guns", never "claim-guns", which the claim "guns" uses. Ids stay
+// ("note-ID"), or with "scholia-", which the theme keeps for its own
+// elements ("scholia-main", "scholia-text"). Such an id gets "h-" in front:
+// "## Claim guns" has id "h-claim-guns", never "claim-guns", which the
+// claim "guns" uses. Ids stay
 // unique as goldmark makes them: "-1", "-2", ... after a used one.
 type headingIDs struct {
 	used map[string]bool
@@ -25,7 +27,7 @@ func newHeadingIDs() parser.IDs {
 }
 
 // reservedPrefixes are the prefixes of the ids of section 7 of the design.
-var reservedPrefixes = [][]byte{[]byte("claim-"), []byte("note-")}
+var reservedPrefixes = [][]byte{[]byte("claim-"), []byte("note-"), []byte("scholia-")}
 
 // Generate implements parser.IDs as goldmark's own does, with reserved
 // prefixes avoided.

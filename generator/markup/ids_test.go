@@ -22,6 +22,7 @@ func TestHeadingIDs(t *testing.T) {
 		{name: "plain", src: "## Hello World\n\n## Hello World", want: []string{"hello-world", "hello-world-1"}},
 		{name: "claim", src: "## Claim guns\n\nrifles", want: []string{"h-claim-guns", "claim-guns"}},
 		{name: "note", src: "## Note guns\n\nrifles", want: []string{"h-note-guns", "claim-guns"}},
+		{name: "theme prefix", src: "## Scholia text\n\nrifles", want: []string{"h-scholia-text", "claim-guns"}},
 		{name: "case and punctuation", src: "## CLAIM: guns!\n\n## note_x\n\nrifles", want: []string{"h-claim-guns", "h-note-x", "claim-guns"}},
 		{name: "repeated", src: "## Claim guns\n\n## Claim guns\n\nrifles", want: []string{"h-claim-guns", "h-claim-guns-1", "claim-guns"}},
 		{name: "prefixed meets written", src: "## H claim guns\n\n## Claim guns\n\nrifles", want: []string{"h-claim-guns", "h-claim-guns-1", "claim-guns"}},

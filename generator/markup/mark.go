@@ -52,11 +52,23 @@ func (markRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(ast.KindCodeSpan, renderCodeSpan)
 }
 
-// taskRenderer renders task list boxes, for articles and notes alike.
-type taskRenderer struct{}
+// taskRenderer renders task list boxes, for articles and notes alike,
+// with the accessible names of [Options].TaskLabels.
+type taskRenderer struct{ done, notDone string }
 
-func (taskRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
-	reg.Register(extast.KindTaskCheckBox, renderTaskCheckBox)
+func newTaskRenderer(labels [2]string) taskRenderer {
+	t := taskRenderer{done: labels[0], notDone: labels[1]}
+	if t.done == "" {
+		t.done = "done"
+	}
+	if t.notDone == "" {
+		t.notDone = "not done"
+	}
+	return t
+}
+
+func (t taskRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	reg.Register(extast.KindTaskCheckBox, t.renderTaskCheckBox)
 }
 
 func renderMark(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -117,14 +129,14 @@ func refLabel(c *Claim) string {
 // renderTaskCheckBox writes a task list box as goldmark does, plus an
 // accessible name: a form control without one fails axe's "label" rule,
 // disabled or not.
-func renderTaskCheckBox(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+func (t taskRenderer) renderTaskCheckBox(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
 	if !entering {
 		return ast.WalkContinue, nil
 	}
 	if node.(*extast.TaskCheckBox).IsChecked {
-		_, _ = w.WriteString(`<input checked="" disabled="" type="checkbox" aria-label="done"> `)
+		_, _ = fmt.Fprintf(w, `<input checked="" disabled="" type="checkbox" aria-label="%s"> `, html.EscapeString(t.done))
 	} else {
-		_, _ = w.WriteString(`<input disabled="" type="checkbox" aria-label="not done"> `)
+		_, _ = fmt.Fprintf(w, `<input disabled="" type="checkbox" aria-label="%s"> `, html.EscapeString(t.notDone))
 	}
 	return ast.WalkContinue, nil
 }

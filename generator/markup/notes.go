@@ -128,12 +128,17 @@ func placeNotes(j *job, root ast.Node) error {
 // note inside a link would nest links, one inside code would be styled as
 // code, and one inside a mark would be read as part of that claim. A
 // note that would stand inside a raw HTML link follows the note reference
-// instead, which is never in one. A claim in a table cell has its margin
-// note right before the table, since a float in a cell stays in its cell.
+// instead, which is never in one. A claim in a heading has its margin note
+// right before the heading, which would otherwise read the note as part of
+// its title, and a claim in a table cell right before the table, since a
+// float in a cell stays in its cell.
 func placeMargin(n *Note, first, ref *Mark, late bool) {
 	x := beforeOf(first)
+	block := outermostInline(first).Parent()
 	switch {
-	case isTableCell(outermostInline(first).Parent()):
+	case isHeading(block):
+		block.Parent().InsertBefore(block.Parent(), block, n)
+	case isTableCell(block):
 		for t := x.Parent(); t != nil; t = t.Parent() {
 			if _, ok := t.(*extast.Table); ok {
 				t.Parent().InsertBefore(t.Parent(), t, n)
@@ -167,6 +172,11 @@ func outermostInline(n ast.Node) ast.Node {
 		n = p
 	}
 	return n
+}
+
+func isHeading(n ast.Node) bool {
+	_, ok := n.(*ast.Heading)
+	return ok
 }
 
 func isTableCell(n ast.Node) bool {

@@ -97,7 +97,7 @@ func TestNotesPlacement(t *testing.T) {
 		name:   "heading",
 		src:    "## A claim here\n\nText.\n",
 		claims: []Claim{mixed("a", "claim")},
-		want:   []string{`<h2 id="a-claim-here">A ` + margin("a", 1), "</h2>\n" + disclosure("a", 1) + "<p>Text.</p>"},
+		want:   []string{margin("a", 1) + `<h2 id="a-claim-here">A <mark`, "</h2>\n" + disclosure("a", 1) + "<p>Text.</p>"},
 	}, {
 		name:   "table cell: notes before and after the table",
 		src:    "Before.\n\n| a | b |\n|---|---|\n| one claim | x |\n\nAfter.\n",

@@ -168,7 +168,8 @@ func summaryPermalink(s *page.Site, e *page.Summary) string {
 // feedSummary puts the review's verdict before the description, so a feed
 // reader shows it without opening the page: "Our review: Low credibility.
 // 15 claims reviewed: 7 Unsupported, 3 Misleading. DESCRIPTION" (the
-// words are the feed_review, feed_claims and list_comma strings).
+// words are the feed_review, feed_claims, feed_counts and list_comma
+// strings).
 func feedSummary(e *page.Summary, w Words) (string, error) {
 	var parts []string
 	if e.Review != nil {
@@ -192,9 +193,11 @@ func feedSummary(e *page.Summary, w Words) (string, error) {
 			counts = append(counts, fmt.Sprintf("%d %s", c.N, c.Grade.Label))
 		}
 		if len(counts) > 0 {
-			s += ": " + strings.Join(counts, comma)
+			if s, err = w.String("feed_counts", "claims", s, "counts", strings.Join(counts, comma)); err != nil {
+				return "", err
+			}
 		}
-		parts = append(parts, s+".")
+		parts = append(parts, s)
 	}
 	if d := strings.TrimSpace(e.Description); d != "" {
 		parts = append(parts, d)

@@ -10,6 +10,7 @@ import (
 	"testing/fstest"
 
 	"github.com/goccy/go-yaml"
+	"github.com/scholia/scholia/generator/diag"
 	"github.com/scholia/scholia/templates"
 )
 
@@ -40,6 +41,8 @@ func inLanguage(t *testing.T, lang string) fstest.MapFS {
 	fsys := archiveFS(t, "small-site.txtar")
 	cfg := string(fsys["site.yaml"].Data)
 	fsys["site.yaml"] = &fstest.MapFile{Data: []byte(cfg + "language: " + lang + "\n")}
+	about := string(fsys["content/about.md"].Data)
+	fsys["content/about.md"] = &fstest.MapFile{Data: []byte(about + "\n- [x] one\n- [ ] two\n")}
 	return fsys
 }
 
@@ -53,7 +56,7 @@ func TestLanguages(t *testing.T) {
 	for _, tc := range []struct {
 		lang, dir, date string
 	}{
-		{lang: "fr", dir: "ltr", date: "1 novembre 2026"},
+		{lang: "fr", dir: "ltr", date: "1er novembre 2026"},
 		{lang: "es", dir: "ltr", date: "1 de noviembre de 2026"},
 		{lang: "ar", dir: "rtl", date: "1 نوفمبر 2026"},
 	} {
@@ -90,6 +93,12 @@ func TestLanguages(t *testing.T) {
 			if label := own["grade.inaccurate"]; !strings.Contains(art, `data-rating="inaccurate" data-tone="neg">`+label+"<") {
 				t.Errorf("the default scale's grades are not in the language: no %q", label)
 			}
+			about := readTree(t, out)["about/index.html"]
+			for _, key := range []string{"task_done", "task_not_done"} {
+				if want := `aria-label="` + own[key] + `"`; !strings.Contains(about, want) {
+					t.Errorf("a task list box has no %s", want)
+				}
+			}
 		})
 	}
 }
@@ -110,5 +119,17 @@ func TestUnknownLanguage(t *testing.T) {
 	out := build(t, fsys, Options{})
 	if !strings.Contains(readTree(t, out)["index.html"], ">Zum Inhalt<") {
 		t.Error("the site's own translation is not used")
+	}
+}
+
+// TestTranslationWarnings: a site's string that looks like a misspelt
+// theme key is reported as a warning at its place, and the build goes on.
+func TestTranslationWarnings(t *testing.T) {
+	fsys := archiveFS(t, "small-site.txtar")
+	fsys["templates/i18n/en.yaml"] = &fstest.MapFile{Data: []byte("strings:\n  skip_lnik: Skip\n")}
+	var warned []string
+	build(t, fsys, Options{Warn: func(err *diag.Error) { warned = append(warned, err.Error()) }})
+	if !strings.Contains(strings.Join(warned, "\n"), "templates/i18n/en.yaml:2:3") {
+		t.Errorf("warnings %q, want one at templates/i18n/en.yaml:2:3", warned)
 	}
 }

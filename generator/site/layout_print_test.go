@@ -16,8 +16,11 @@ import (
 
 // printed is what TestBrowserPrint reads from a page in print media.
 type printed struct {
-	Shown []string // margin notes and disclosures that are displayed
-	Refs  []struct {
+	Shown []string // margin notes, disclosures and controls that are displayed
+	// Unprinted are the review's paragraphs that paper leaves out, such
+	// as those folded under "Read the whole review".
+	Unprinted []string
+	Refs      []struct {
 		Href, Text string // the reference's href and visible text, generated brackets included
 		Want       string // "[N Grade]" from the endnote it leads to
 	}
@@ -42,8 +45,9 @@ const shown = (node, root) => {
 };
 const visible = a => { let t = ''; const w = document.createTreeWalker(a, NodeFilter.SHOW_TEXT); for (let n; (n = w.nextNode());) if (shown(n, a)) t += n.data; return t; };
 return {
-  Shown: [...document.querySelectorAll('.margin-note, .claim-disclosure')].filter(e => e.getClientRects().length > 0)
-    .map(e => e.className + ' ' + e.dataset.claim),
+  Shown: [...document.querySelectorAll('.margin-note, .claim-disclosure, .grade-filter-js, .shortcuts, .review-more > summary')].filter(e => e.getClientRects().length > 0)
+    .map(e => e.className + ' ' + (e.dataset.claim || e.tagName)),
+  Unprinted: [...document.querySelectorAll('.review-summary p')].filter(p => !p.checkVisibility()).map(p => one(p.textContent).slice(0, 40)),
   Refs: [...document.querySelectorAll('a.claim-ref')].map(a => {
     const h = a.getAttribute('href'), note = document.getElementById(decodeURIComponent(h.slice(1)));
     const n = note && note.querySelector('.note-n'), g = note && note.querySelector('.grade');
@@ -55,8 +59,8 @@ return {
 };
 })()`
 
-// TestBrowserPrint prints the articles: on paper no margin note or
-// disclosure shows, each note reference reads "[N Grade]" after the
+// TestBrowserPrint prints the articles: on paper no margin note,
+// disclosure or control of the script shows, the whole review does, each note reference reads "[N Grade]" after the
 // endnote it leads to, the endnotes are numbered 1 to n in order, and
 // Chromium makes a PDF of the page (whose text pdftotext checks, when it is
 // installed).
@@ -76,6 +80,9 @@ func TestBrowserPrint(t *testing.T) {
 			p := evalIn[printed](t, b, printedJS)
 			for _, s := range p.Shown {
 				t.Errorf("printed, %s is displayed", s)
+			}
+			for _, s := range p.Unprinted {
+				t.Errorf("printed, the review's paragraph %q is left out", s)
 			}
 			if len(p.Refs) == 0 || len(p.Numbers) == 0 {
 				t.Fatalf("%d note references and %d endnotes on the page", len(p.Refs), len(p.Numbers))

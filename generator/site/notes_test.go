@@ -2,6 +2,7 @@ package site
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -53,7 +54,7 @@ func TestNoteNumbers(t *testing.T) {
 	for i, id := range order {
 		want := fmt.Sprint(i + 1)
 		got := numbers[id]
-		if len(got) != 4 || strings.Count(strings.Join(got, " ")+" ", want+" ") != 4 {
+		if !slices.Equal(got, []string{want, want, want, want}) {
 			t.Errorf("claim %s (number %s in the text's order): numbers %q on its reference, margin note, disclosure and endnote", id, want, got)
 		}
 		if i < len(endnotes) && endnotes[i] != want {

@@ -113,9 +113,19 @@ func newRun(opts Options, snk sink, files *fileCache, prev map[key]*record, prev
 	}
 	return &run{
 		opts: opts, cfg: cfg, cfgKey: k.sum(), theme: th,
-		md:   markup.New(markup.Options{Unsafe: cfg.UnsafeHTML, Limits: cfg.Limits.Markdown, SearchWork: cfg.Limits.SearchWork}),
+		md: markup.New(markup.Options{Unsafe: cfg.UnsafeHTML, Limits: cfg.Limits.Markdown, SearchWork: cfg.Limits.SearchWork,
+			TaskLabels: taskLabels(cat)}),
 		sink: snk, files: files, embedded: embeddedFiles, prev: prev, next: map[key]*record{}, plan: map[string]owner{}, clashes: map[string]clash{}, dirs: map[string]string{}, folds: map[string]string{},
 	}, nil
+}
+
+// taskLabels are the accessible names of task list boxes in the site's
+// language.
+func taskLabels(cat *i18n.Catalog) (labels [2]string) {
+	for i, key := range []string{"task_done", "task_not_done"} {
+		labels[i], _ = cat.String(key)
+	}
+	return labels
 }
 
 // translateScales gives the default scales, which site.yaml does not
@@ -153,6 +163,9 @@ func (r *run) all() (errs diag.List) {
 					Msg: fmt.Sprintf("the site has no site.yaml, so it is titled %q and served at /: add one with title and base_url", r.cfg.Title)})
 			}
 			for _, w := range tree.Warnings {
+				r.opts.Warn(w)
+			}
+			for _, w := range r.theme.Catalog.Warnings() {
 				r.opts.Warn(w)
 			}
 		}

@@ -35,7 +35,8 @@
 // notes.html defines what the article body shows of each claim:
 // "claim-ref" (the content of its note reference), "margin-note" and
 // "claim-disclosure". Notes executes them with the claim, for package
-// markup to put in the body.
+// markup to put in the body, before the quote is anchored: the claim's
+// Quote and Claim are still the sidecar's text then.
 //
 // # Reuse
 //

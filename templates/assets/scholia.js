@@ -190,6 +190,8 @@
       a.replaceWith(here); b.replaceWith(a); here.replaceWith(b);
     }
   };
+  /* Paper shows the whole review, also where ::details-content is unknown. */
+  addEventListener('beforeprint', () => all('details.review-more').forEach((d) => { d.open = true; }));
   let resized = 0;
   addEventListener('resize', () => { clearTimeout(resized); resized = setTimeout(orderNotes, 150); });
 
