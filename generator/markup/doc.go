@@ -67,8 +67,10 @@
 //
 //	<span class="margin-note" data-annot data-claim="ID" data-rating="GRADE">...</span>
 //
-// right before the inline element that holds the claim's first mark, so
-// that a stylesheet floats it beside the line where the claim starts, and
+// right before the claim's first mark (before the link or code span that
+// holds it, and with other claims' marks split there, so that it is never
+// inside one), so that a stylesheet floats it beside the line where the
+// claim starts, and
 //
 //	<details class="claim-disclosure" data-annot data-claim="ID" data-rating="GRADE">...</details>
 //

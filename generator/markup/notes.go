@@ -124,22 +124,22 @@ func placeNotes(j *job, root ast.Node) error {
 
 // placeMargin puts the margin note n right before the claim's first mark,
 // so that it floats beside the line where the claim starts, or before the
-// link, code span, strikethrough or other claim's mark that holds it: a
-// note inside a link would nest links, one inside code would be styled as
-// code, and one inside a mark would be read as part of that claim. A
-// note that would stand inside a raw HTML link follows the note reference
-// instead, which is never in one. A claim in a heading has its margin note
-// right before the heading, which would otherwise read the note as part of
-// its title, and a claim in a table cell right before the table, since a
-// float in a cell stays in its cell.
+// link, code span or strikethrough that holds it: a note inside a link
+// would nest links, and one inside code would be styled as code. Other
+// claims' marks around it are split there, as they are around a note
+// reference, since a note inside a mark would be read as part of that
+// claim. A note that would stand inside a raw HTML link follows the note
+// reference instead, which is never in one. A claim in a heading has its
+// margin note right before the heading, which would otherwise read the
+// note as part of its title, and a claim in a table cell right before the
+// table, since a float in a cell stays in its cell.
 func placeMargin(n *Note, first, ref *Mark, late bool) {
-	x := beforeOf(first)
 	block := outermostInline(first).Parent()
 	switch {
 	case isHeading(block):
 		block.Parent().InsertBefore(block.Parent(), block, n)
 	case isTableCell(block):
-		for t := x.Parent(); t != nil; t = t.Parent() {
+		for t := block.Parent(); t != nil; t = t.Parent() {
 			if _, ok := t.(*extast.Table); ok {
 				t.Parent().InsertBefore(t.Parent(), t, n)
 				return
@@ -148,7 +148,35 @@ func placeMargin(n *Note, first, ref *Mark, late bool) {
 	case late && ref != nil:
 		ref.Parent().InsertAfter(ref.Parent(), ref, n)
 	case !late:
+		x := beforeOf(outOfMarks(first))
 		x.Parent().InsertBefore(x.Parent(), x, n)
+	}
+}
+
+// outOfMarks splits the marks that hold n (other claims' marks, which
+// hold only text and marks) right before n, and returns the outermost of
+// the nodes that now start at n: a node before which nothing of a mark
+// stands.
+func outOfMarks(n ast.Node) ast.Node {
+	x := n
+	for {
+		m, ok := x.Parent().(*Mark)
+		if !ok {
+			return x
+		}
+		if x.PreviousSibling() != nil {
+			rest := &Mark{Claim: m.Claim, Index: m.Index}
+			for c := x; c != nil; {
+				next := c.NextSibling()
+				m.RemoveChild(m, c)
+				rest.AppendChild(rest, c)
+				c = next
+			}
+			m.Parent().InsertAfter(m.Parent(), m, rest)
+			x = rest
+			continue
+		}
+		x = m
 	}
 }
 

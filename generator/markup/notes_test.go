@@ -74,10 +74,11 @@ func TestNotesPlacement(t *testing.T) {
 		claims: []Claim{mixed("a", "claim")},
 		want:   []string{"<em>a long run of words and a " + margin("a", 1) + `<mark`},
 	}, {
-		name:   "nested claim: its note stands before the outer mark",
+		name:   "nested claim: the outer mark is split before its note",
 		src:    "One alpha beta gamma two.\n",
 		claims: []Claim{mixed("outer", "alpha beta gamma"), mixed("inner", "beta")},
-		want:   []string{"<p>One " + margin("outer", 1) + margin("inner", 2) + `<mark class="claim" id="claim-outer"`},
+		want: []string{"<p>One " + margin("outer", 1) + `<mark class="claim" id="claim-outer" data-claim="outer" data-rating="mixed">alpha </mark>` +
+			margin("inner", 2) + `<mark class="claim" data-claim="outer" data-rating="mixed"><mark class="claim" id="claim-inner"`},
 	}, {
 		name:   "first mark in code",
 		src:    "Run `rm claim` now.\n",
