@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/scholia/scholia/generator/internal/contract"
 	"golang.org/x/net/html"
 )
 
@@ -21,8 +22,8 @@ func TestNoteNumbers(t *testing.T) {
 	}
 	numberOf := func(n *html.Node, class string) string {
 		for d := range n.Descendants() {
-			if d.Type == html.ElementNode && hasClass(d, class) {
-				return text(d)
+			if d.Type == html.ElementNode && contract.HasClass(d, class) {
+				return contract.Text(d)
 			}
 		}
 		return ""
@@ -34,16 +35,16 @@ func TestNoteNumbers(t *testing.T) {
 		if n.Type != html.ElementNode {
 			continue
 		}
-		id := attrValue(n, "data-claim")
+		id := contract.Attr(n, "data-claim")
 		switch {
-		case n.Data == "mark" && strings.HasPrefix(attrValue(n, "id"), "claim-"):
+		case n.Data == "mark" && strings.HasPrefix(contract.Attr(n, "id"), "claim-"):
 			order = append(order, id)
-		case hasClass(n, "claim-ref"):
-			id = strings.TrimPrefix(attrValue(n, "href"), "#note-")
+		case contract.HasClass(n, "claim-ref"):
+			id = strings.TrimPrefix(contract.Attr(n, "href"), "#note-")
 			numbers[id] = append(numbers[id], numberOf(n, "ref-n"))
-		case hasClass(n, "margin-note"), hasClass(n, "claim-disclosure"):
+		case contract.HasClass(n, "margin-note"), contract.HasClass(n, "claim-disclosure"):
 			numbers[id] = append(numbers[id], numberOf(n, "note-n"))
-		case hasClass(n, "claim-note"):
+		case contract.HasClass(n, "claim-note"):
 			numbers[id] = append(numbers[id], numberOf(n, "note-n"))
 			endnotes = append(endnotes, numberOf(n, "note-n"))
 		}
@@ -61,32 +62,4 @@ func TestNoteNumbers(t *testing.T) {
 			t.Errorf("endnote %d is numbered %s", i+1, endnotes[i])
 		}
 	}
-}
-
-func hasClass(n *html.Node, class string) bool {
-	for _, c := range strings.Fields(attrValue(n, "class")) {
-		if c == class {
-			return true
-		}
-	}
-	return false
-}
-
-func attrValue(n *html.Node, key string) string {
-	for _, a := range n.Attr {
-		if a.Key == key {
-			return a.Val
-		}
-	}
-	return ""
-}
-
-func text(n *html.Node) string {
-	var b strings.Builder
-	for d := range n.Descendants() {
-		if d.Type == html.TextNode {
-			b.WriteString(d.Data)
-		}
-	}
-	return b.String()
 }

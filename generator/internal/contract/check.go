@@ -50,8 +50,8 @@ func Check(page []byte, want Page) []error {
 	errs = append(errs, checkMarginNotes(doc, want.Claims)...)
 	errs = append(errs, checkJSONLD(doc, want)...)
 	if want.Review != "" {
-		n := find(doc, func(n *html.Node) bool { return nodeHasClass(n, "review") })
-		if len(n) != 1 || attrOf(n[0], "data-rating") != want.Review {
+		n := find(doc, func(n *html.Node) bool { return HasClass(n, "review") })
+		if len(n) != 1 || Attr(n[0], "data-rating") != want.Review {
 			errs = append(errs, fmt.Errorf("want one .review with data-rating=%q, found %d", want.Review, len(n)))
 		}
 	}
@@ -176,8 +176,8 @@ func checkRef(toks []html.Token, i int, c Claim) []error {
 func checkNotes(doc *html.Node, claims []Claim) []error {
 	var errs []error
 	ids := map[string]int{}
-	for _, n := range find(doc, func(n *html.Node) bool { return attrOf(n, "id") != "" }) {
-		ids[attrOf(n, "id")]++
+	for _, n := range find(doc, func(n *html.Node) bool { return Attr(n, "id") != "" }) {
+		ids[Attr(n, "id")]++
 	}
 	for id, n := range ids {
 		if n > 1 {
@@ -185,16 +185,16 @@ func checkNotes(doc *html.Node, claims []Claim) []error {
 		}
 	}
 	for _, c := range claims {
-		notes := find(doc, func(n *html.Node) bool { return attrOf(n, "id") == "note-"+c.ID })
-		if len(notes) != 1 || !nodeHasClass(notes[0], "claim-note") {
+		notes := find(doc, func(n *html.Node) bool { return Attr(n, "id") == "note-"+c.ID })
+		if len(notes) != 1 || !HasClass(notes[0], "claim-note") {
 			errs = append(errs, fmt.Errorf("want one element id=note-%s with class claim-note", c.ID))
 			continue
 		}
 		note := notes[0]
-		if !strings.Contains(textOf(note), c.Label) {
+		if !strings.Contains(Text(note), c.Label) {
 			errs = append(errs, fmt.Errorf("note of %q does not name its grade %q", c.ID, c.Label))
 		}
-		back := find(note, func(n *html.Node) bool { return n.DataAtom == atom.A && attrOf(n, "href") == "#claim-"+c.ID })
+		back := find(note, func(n *html.Node) bool { return n.DataAtom == atom.A && Attr(n, "href") == "#claim-"+c.ID })
 		if len(back) == 0 {
 			errs = append(errs, fmt.Errorf("note of %q has no link back to #claim-%s", c.ID, c.ID))
 		}
@@ -209,7 +209,7 @@ func checkMarginNotes(doc *html.Node, claims []Claim) []error {
 	var errs []error
 	for _, c := range claims {
 		for _, kind := range []struct{ class, tag string }{{"margin-note", "span"}, {"claim-disclosure", "details"}} {
-			n := find(doc, func(n *html.Node) bool { return nodeHasClass(n, kind.class) && attrOf(n, "data-claim") == c.ID })
+			n := find(doc, func(n *html.Node) bool { return HasClass(n, kind.class) && Attr(n, "data-claim") == c.ID })
 			if len(n) != 1 || n[0].Data != kind.tag || !slices.ContainsFunc(n[0].Attr, func(a html.Attribute) bool { return a.Key == "data-annot" }) {
 				errs = append(errs, fmt.Errorf("want one <%s class=%q data-claim=%q data-annot>, found %d", kind.tag, kind.class, c.ID, len(n)))
 			}
@@ -217,12 +217,12 @@ func checkMarginNotes(doc *html.Node, claims []Claim) []error {
 	}
 	var firsts, margins []string
 	for _, n := range find(doc, func(n *html.Node) bool {
-		return n.DataAtom == atom.Mark && strings.HasPrefix(attrOf(n, "id"), "claim-")
+		return n.DataAtom == atom.Mark && strings.HasPrefix(Attr(n, "id"), "claim-")
 	}) {
-		firsts = append(firsts, attrOf(n, "data-claim"))
+		firsts = append(firsts, Attr(n, "data-claim"))
 	}
-	for _, n := range find(doc, func(n *html.Node) bool { return nodeHasClass(n, "margin-note") }) {
-		margins = append(margins, attrOf(n, "data-claim"))
+	for _, n := range find(doc, func(n *html.Node) bool { return HasClass(n, "margin-note") }) {
+		margins = append(margins, Attr(n, "data-claim"))
 	}
 	if len(errs) == 0 && !slices.Equal(firsts, margins) {
 		errs = append(errs, fmt.Errorf("margin notes come in the order %v, the claims in %v", margins, firsts))
@@ -233,7 +233,7 @@ func checkMarginNotes(doc *html.Node, claims []Claim) []error {
 // checkJSONLD checks the page's one ld+json script and its ClaimReviews.
 func checkJSONLD(doc *html.Node, want Page) []error {
 	scripts := find(doc, func(n *html.Node) bool {
-		return n.DataAtom == atom.Script && attrOf(n, "type") == "application/ld+json"
+		return n.DataAtom == atom.Script && Attr(n, "type") == "application/ld+json"
 	})
 	if len(want.Claims) == 0 {
 		return nil
@@ -255,7 +255,7 @@ func checkJSONLD(doc *html.Node, want Page) []error {
 			Author map[string]any `json:"author"`
 		} `json:"@graph"`
 	}
-	if err := json.Unmarshal([]byte(textOf(scripts[0])), &ld); err != nil {
+	if err := json.Unmarshal([]byte(Text(scripts[0])), &ld); err != nil {
 		return []error{fmt.Errorf("ld+json: %w", err)}
 	}
 	if len(ld.Graph) != len(want.Claims) {
@@ -283,7 +283,8 @@ func find(root *html.Node, f func(*html.Node) bool) []*html.Node {
 	return out
 }
 
-func attrOf(n *html.Node, key string) string {
+// Attr returns the value of n's attribute key, or "".
+func Attr(n *html.Node, key string) string {
 	for _, a := range n.Attr {
 		if a.Key == key {
 			return a.Val
@@ -292,7 +293,8 @@ func attrOf(n *html.Node, key string) string {
 	return ""
 }
 
-func textOf(n *html.Node) string {
+// Text returns the text of n and its descendants.
+func Text(n *html.Node) string {
 	var b strings.Builder
 	for d := range n.Descendants() {
 		if d.Type == html.TextNode {

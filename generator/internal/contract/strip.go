@@ -124,7 +124,7 @@ func checkOne(page []byte) error {
 	}
 	n := 0
 	for node := range doc.Descendants() {
-		if node.Type == html.ElementNode && nodeHasClass(node, "article-body") {
+		if node.Type == html.ElementNode && HasClass(node, "article-body") {
 			n++
 		}
 	}
@@ -156,7 +156,8 @@ func hasClass(t html.Token, class string) bool {
 	return containsWord(attr(t, "class"), class)
 }
 
-func nodeHasClass(n *html.Node, class string) bool {
+// HasClass reports whether n has class among its classes.
+func HasClass(n *html.Node, class string) bool {
 	for _, a := range n.Attr {
 		if a.Key == "class" && containsWord(a.Val, class) {
 			return true
