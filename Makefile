@@ -3,22 +3,24 @@
 
 GO       ?= go
 ADDR     ?=
+ARGS     ?=
 FUZZTIME ?= 10s
 VNU_JAR  ?= $(CURDIR)/.tools/node_modules/vnu-jar/build/dist/vnu.jar
 export VNU_JAR
 
 .PHONY: build serve check test test-go test-html fuzz bench bench-serve loadtest screenshots tools clean
 
+# ARGS passes more flags to build, serve and check: make serve ARGS=-future.
 build:
-	$(GO) run . build $(if $(BASE_URL),-base-url '$(BASE_URL)')
+	$(GO) run . build $(if $(BASE_URL),-base-url '$(BASE_URL)') $(ARGS)
 
-# serve previews the example site with live reload; without ADDR it uses
-# 127.0.0.1:1313, or the next free port when that one is taken.
+# serve previews the example site with live reload, drafts included; without
+# ADDR it uses 127.0.0.1:1313, or the next free port when that one is taken.
 serve:
-	$(GO) run . serve $(if $(ADDR),-addr $(ADDR))
+	$(GO) run . serve $(if $(ADDR),-addr $(ADDR)) $(ARGS)
 
 check:
-	$(GO) run . check
+	$(GO) run . check $(ARGS)
 
 # test runs the unit, golden, property and end-to-end tests (fuzz targets run
 # their seed corpora), then the Nu HTML checker and axe-core over every

@@ -20,6 +20,9 @@ type siteFlags struct {
 	src            string
 	drafts, future bool
 	cpuprofile     string
+	// showDrafts is the default of -drafts: serve shows drafts, since
+	// an editor previews a review before it is published.
+	showDrafts bool
 
 	mu       sync.Mutex
 	warnings diag.List // what the command was warned of, for check
@@ -30,7 +33,7 @@ func (f *siteFlags) register(fs interface {
 	BoolVar(*bool, string, bool, string)
 }) {
 	fs.StringVar(&f.src, "src", ".", "the site `folder`: site.yaml, content/, templates/")
-	fs.BoolVar(&f.drafts, "drafts", false, "include articles with draft: true")
+	fs.BoolVar(&f.drafts, "drafts", f.showDrafts, "include articles with draft: true")
 	fs.BoolVar(&f.future, "future", false, "include articles dated in the future")
 	fs.StringVar(&f.cpuprofile, "cpuprofile", "", "write a CPU profile of the command to `file`, for go tool pprof")
 }
@@ -189,23 +192,31 @@ func runCheck(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	// check validates every article, drafts and future ones too: a broken
+	// draft is found before the day it is published.
+	opts.Drafts, opts.Future = true, true
 	stop, err := sf.profile()
 	if err != nil {
 		return err
 	}
 	opts.Sized = memoryBudget(0)
-	_, err = site.Build(opts)
+	res, err := site.Build(opts)
 	stop()
+	// Text goes to stderr, as a compiler's does; json and github to stdout,
+	// where GitHub reads workflow commands.
 	w := e.stderr
-	if *format == "json" {
+	if *format != "text" {
 		w = e.stdout
 	}
 	if err == nil {
-		if *format == "json" || len(sf.warnings) > 0 {
+		if *format != "text" || len(sf.warnings) > 0 {
 			diag.Format(w, sf.warnings, *format)
 		}
+		if *format == "text" {
+			printUnpublished(e.stdout, res.Unpublished, sf.drafts, sf.future)
+		}
 		switch {
-		case *format == "json":
+		case *format != "text":
 		case len(sf.warnings) > 0:
 			fmt.Fprintf(e.stdout, "no errors found, %d %s\n", len(sf.warnings), plural(len(sf.warnings), "warning", "warnings"))
 		default:
@@ -217,6 +228,19 @@ func runCheck(e *env, args []string) error {
 		return errSilent
 	}
 	return err
+}
+
+// printUnpublished says which articles check validated that a build
+// leaves out (a build with -drafts or -future keeps those).
+func printUnpublished(w io.Writer, us []site.Unpublished, drafts, future bool) {
+	for _, u := range us {
+		switch {
+		case u.Draft && !drafts:
+			fmt.Fprintf(w, "%s: validated, not published: a draft (build -drafts, or draft: false, publishes it)\n", u.Path)
+		case !u.Draft && !future:
+			fmt.Fprintf(w, "%s: validated, not published until %s (build -future publishes it now)\n", u.Path, u.Date.Format("2006-01-02"))
+		}
+	}
 }
 
 // errSilent fails a command whose errors are already printed.

@@ -166,10 +166,43 @@ func runVersion(e *env, args []string) error {
 	return nil
 }
 
-// Version is the module version the binary was built from, or "devel".
+// Version is the module version the binary was built from ("devel" when
+// built inside the repository), with the VCS revision, its time and
+// whether the tree had changes, when the build recorded them.
 func Version() string {
-	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
-		return bi.Main.Version
+	bi, ok := debug.ReadBuildInfo()
+	if !ok {
+		return "devel"
 	}
-	return "devel"
+	return versionOf(bi)
+}
+
+func versionOf(bi *debug.BuildInfo) string {
+	v := bi.Main.Version
+	if v == "" || v == "(devel)" {
+		v = "devel"
+	}
+	var rev, when string
+	modified := false
+	for _, s := range bi.Settings {
+		switch s.Key {
+		case "vcs.revision":
+			rev = s.Value
+		case "vcs.time":
+			when = s.Value
+		case "vcs.modified":
+			modified = s.Value == "true"
+		}
+	}
+	if rev == "" {
+		return v
+	}
+	out := v + " (" + rev[:min(len(rev), 12)]
+	if when != "" {
+		out += ", " + when
+	}
+	if modified {
+		out += ", with uncommitted changes"
+	}
+	return out + ")"
 }

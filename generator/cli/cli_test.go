@@ -7,6 +7,7 @@ import (
 	"net"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"testing"
 	"time"
@@ -69,7 +70,7 @@ func TestExitStatus(t *testing.T) {
 		{name: "build with errors", args: []string{"build", "-src", bad}, status: ExitContent, stderr: "content/moon.annotations.yaml:3:12: claim \"cheese\""},
 		{name: "check", args: []string{"check", "-src", good}, status: ExitOK, stdout: "no problems"},
 		{name: "check with errors", args: []string{"check", "-src", bad}, status: ExitContent, stderr: "content/moon.annotations.yaml:3:12:"},
-		{name: "check github", args: []string{"check", "-src", bad, "-format", "github"}, status: ExitContent, stderr: "::error file=content/moon.annotations.yaml,line=3,col=12::"},
+		{name: "check github", args: []string{"check", "-src", bad, "-format", "github"}, status: ExitContent, stdout: "::error file=content/moon.annotations.yaml,line=3,col=12::"},
 		{name: "version", args: []string{"version"}, status: ExitOK, stdout: "scholia "},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -244,5 +245,103 @@ func TestNewLeavesNothingHalfMade(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(site, "content/articles/x.md")); err == nil {
 		t.Error("new left the article behind after failing on its sidecar")
+	}
+}
+
+// TestCheckValidatesDrafts: check validates drafts and articles dated in
+// the future, fails on a broken one, and says which valid ones a build
+// would leave out.
+func TestCheckValidatesDrafts(t *testing.T) {
+	draft := "---\ntitle: Moon\ndate: 2026-11-01\ndraft: true\n---\n\nThe moon is made of cheese.\n"
+	future := "---\ntitle: Sun\ndate: 2999-01-01\n---\n\nThe sun is hot.\n"
+	for _, tc := range []struct {
+		name   string
+		files  map[string]string
+		args   []string
+		status int
+		want   []string // in stdout and stderr together
+	}{{
+		name: "a broken draft fails",
+		files: map[string]string{"content/moon.md": draft,
+			"content/moon.annotations.yaml": "claims:\n  - id: c\n    quote: made of chalk\n    rating: inaccurate\n"},
+		status: ExitContent,
+		want:   []string{"content/moon.annotations.yaml:3:12:"},
+	}, {
+		name:   "a valid draft and a future article are named",
+		files:  map[string]string{"content/moon.md": draft, "content/sun.md": future},
+		status: ExitOK,
+		want: []string{"content/moon.md: validated, not published: a draft",
+			"content/sun.md: validated, not published until 2999-01-01", "no problems found"},
+	}, {
+		name:   "with -drafts a draft is published, and not named",
+		files:  map[string]string{"content/moon.md": draft},
+		args:   []string{"-drafts"},
+		status: ExitOK,
+		want:   []string{"no problems found"},
+	}} {
+		t.Run(tc.name, func(t *testing.T) {
+			tc.files["site.yaml"] = "title: T\n"
+			status, stdout, stderr := run(append([]string{"check", "-src", writeSite(t, tc.files)}, tc.args...)...)
+			out := stdout + stderr
+			if status != tc.status {
+				t.Errorf("status %d, want %d\n%s", status, tc.status, out)
+			}
+			for _, w := range tc.want {
+				if !strings.Contains(out, w) {
+					t.Errorf("output lacks %q:\n%s", w, out)
+				}
+			}
+			if len(tc.args) > 0 && strings.Contains(out, "not published") {
+				t.Errorf("with %v, output names the article as unpublished:\n%s", tc.args, out)
+			}
+		})
+	}
+}
+
+// TestCheckGitHubToStdout: GitHub reads workflow commands from standard
+// output.
+func TestCheckGitHubToStdout(t *testing.T) {
+	status, stdout, stderr := run("check", "-src", writeSite(t, badSite), "-format", "github")
+	if status != ExitContent || !strings.HasPrefix(stdout, "::error file=content/moon.annotations.yaml,line=3,col=12") || stderr != "" {
+		t.Errorf("status %d, stdout %q, stderr %q: want the ::error line on stdout", status, stdout, stderr)
+	}
+}
+
+// TestServeShowsDrafts: serve includes drafts unless -drafts=false.
+func TestServeShowsDrafts(t *testing.T) {
+	for _, tc := range []struct {
+		args []string
+		want bool
+	}{{nil, true}, {[]string{"-drafts=false"}, false}} {
+		e := &env{stdout: io.Discard, stderr: io.Discard}
+		fs, sf, _, _ := serveFlags(e)
+		if err := e.parse(fs, tc.args); err != nil {
+			t.Fatal(err)
+		}
+		if sf.drafts != tc.want {
+			t.Errorf("serve %v: drafts %v, want %v", tc.args, sf.drafts, tc.want)
+		}
+	}
+}
+
+// TestVersionOf: the module version, and the VCS revision when the build
+// recorded it.
+func TestVersionOf(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		bi   debug.BuildInfo
+		want string
+	}{
+		{name: "go run in the repository", bi: debug.BuildInfo{Main: debug.Module{Version: "(devel)"}}, want: "devel"},
+		{name: "go install of a release", bi: debug.BuildInfo{Main: debug.Module{Version: "v1.2.0"}}, want: "v1.2.0"},
+		{name: "go build in a checkout", bi: debug.BuildInfo{Main: debug.Module{Version: "v0.0.0-20261202072912-99317b3915d5+dirty"},
+			Settings: []debug.BuildSetting{{Key: "vcs.revision", Value: "99317b3915d5a1b2c3d4"}, {Key: "vcs.time", Value: "2026-12-02T07:29:12Z"}, {Key: "vcs.modified", Value: "true"}}},
+			want: "v0.0.0-20261202072912-99317b3915d5+dirty (99317b3915d5, 2026-12-02T07:29:12Z, with uncommitted changes)"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := versionOf(&tc.bi); got != tc.want {
+				t.Errorf("versionOf = %q, want %q", got, tc.want)
+			}
+		})
 	}
 }

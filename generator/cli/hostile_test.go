@@ -32,6 +32,7 @@ import (
 //	stderr: TEXT                   stderr holds TEXT (Go-quoted when it starts with ")
 //	stderr-lacks: TEXT             stderr does not hold TEXT
 //	stdout: TEXT                   stdout holds TEXT
+//	stdout-lacks: TEXT             stdout does not hold TEXT
 //	gen: PATH = "a" + "[" * 100000 writes a file from quoted parts, each repeated ({i}: its number, {indent}: 2×{i} spaces)
 //	articles: 2000                 adds a generated site of that many articles
 //	symlink: PATH -> TARGET        makes a link; {outside} is a folder outside the site
@@ -134,14 +135,14 @@ func (c *hostileCase) directive(t *testing.T, key, val string) {
 		c.args = strings.Fields(val)
 	case "exit":
 		c.exit, err = strconv.Atoi(val)
-	case "stderr", "stderr-lacks", "stdout":
+	case "stderr", "stderr-lacks", "stdout", "stdout-lacks":
 		text := unquote(t, val)
 		c.checks = append(c.checks, func(t *testing.T, stdout, stderr string) {
 			got := stderr
-			if key == "stdout" {
+			if strings.HasPrefix(key, "stdout") {
 				got = stdout
 			}
-			if strings.Contains(got, text) == (key == "stderr-lacks") {
+			if strings.Contains(got, text) == strings.HasSuffix(key, "-lacks") {
 				t.Errorf("%s: %q\n%s was:\n%s", key, text, strings.TrimSuffix(key, "-lacks"), got)
 			}
 		})

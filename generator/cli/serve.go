@@ -14,14 +14,21 @@ import (
 	"github.com/scholia/scholia/generator/site"
 )
 
+// serveFlags are serve's flags: the site's, with drafts shown by default,
+// and the address and polling interval.
+func serveFlags(e *env) (fs *flag.FlagSet, sf *siteFlags, addr *string, poll *time.Duration) {
+	fs = e.flags("serve")
+	sf = &siteFlags{showDrafts: true}
+	sf.register(fs)
+	addr = fs.String("addr", server.DefaultAddr, "the `address` to listen on; when the default port is taken, the next free one is used")
+	poll = fs.Duration("poll", 0, "scan for changes every `DURATION` (such as 500ms) instead of using file system events, for network and container file systems")
+	return fs, sf, addr, poll
+}
+
 // runServe builds the site in memory and serves it with live reload until
 // interrupted (see package server).
 func runServe(e *env, args []string) error {
-	fs := e.flags("serve")
-	var sf siteFlags
-	sf.register(fs)
-	addr := fs.String("addr", server.DefaultAddr, "the `address` to listen on; when the default port is taken, the next free one is used")
-	poll := fs.Duration("poll", 0, "scan for changes every `DURATION` (such as 500ms) instead of using file system events, for network and container file systems")
+	fs, sf, addr, poll := serveFlags(e)
 	if err := e.parse(fs, args); err != nil {
 		return err
 	}

@@ -197,6 +197,7 @@ type Article struct {
 	Counts      []Count       // claims per grade, in scale order, grades with none left out; First is set
 	JSONLD      template.JS   // the ClaimReview graph; empty without claims
 	Annotated   bool          // it has a sidecar
+	Draft       bool          // draft: true, shown only by serve and builds with -drafts
 	// Annotations is the URL of the review as W3C Web Annotations.
 	Annotations string
 }

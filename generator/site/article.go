@@ -64,6 +64,7 @@ func renderArticle(md *markup.Renderer, th *theme.Theme, s *page.Site, a *conten
 		Params:      a.Front.Params,
 		Body:        template.HTML(res.HTML),
 		Annotated:   a.Sidecar != nil,
+		Draft:       a.Front.Draft,
 	}
 	if o := a.Front.Original; o != nil {
 		out.Original = &page.Original{URL: o.URL, Publisher: o.Publisher, Author: o.Author, Archived: o.Archived, Date: o.Date}

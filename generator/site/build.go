@@ -7,6 +7,8 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/scholia/scholia/generator/content"
@@ -54,6 +56,17 @@ type Result struct {
 	// SpareUsed is true when the build wrote into the output before last,
 	// kept by the cache, rather than a fresh folder.
 	SpareUsed bool
+	// Unpublished are the articles built only because of Drafts or
+	// Future, by path: what check validates but build leaves out.
+	Unpublished []Unpublished
+}
+
+// Unpublished is an article that a build without Drafts and Future leaves
+// out: a draft, or one dated after the build.
+type Unpublished struct {
+	Path  string
+	Draft bool
+	Date  time.Time
 }
 
 // Build builds the site at opts.FS into opts.Out. It reports every content
@@ -114,6 +127,12 @@ func Build(opts Options) (*Result, error) {
 		return nil, err
 	}
 	res := &Result{Stats: r.stats, SpareUsed: ds != nil && ds.spare != nil}
+	for _, rec := range r.next {
+		if rec.Rendered && (rec.Draft || rec.Date.After(opts.Now)) {
+			res.Unpublished = append(res.Unpublished, Unpublished{Path: rec.Path, Draft: rec.Draft, Date: rec.Date})
+		}
+	}
+	slices.SortFunc(res.Unpublished, func(a, b Unpublished) int { return strings.Compare(a.Path, b.Path) })
 	for rel := range r.plan {
 		if path.Ext(rel) == ".html" {
 			res.Pages++

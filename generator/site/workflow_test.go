@@ -78,7 +78,10 @@ func TestPagesWorkflowFacts(t *testing.T) {
 	}
 	got := workflowFacts(w)
 	want := map[string]string{
-		"on":                 "push:main workflow_dispatch",
+		"on":                 "push:main pull_request: workflow_dispatch",
+		"check run":          `make check ARGS="-format github"`,
+		"build needs":        "check",
+		"build if":           "github.event_name != 'pull_request'",
 		"permissions":        "contents=read id-token=write pages=write",
 		"concurrency":        "pages cancel-in-progress=false",
 		"build uses":         "actions/checkout@v4 actions/setup-go@v5 actions/configure-pages@v5 actions/upload-pages-artifact@v3",
@@ -128,7 +131,18 @@ func workflowFacts(w *actionlint.Workflow) map[string]string {
 	if c := w.Concurrency; c != nil && c.Group != nil && c.CancelInProgress != nil {
 		f["concurrency"] = c.Group.Value + " cancel-in-progress=" + c.CancelInProgress.String()
 	}
+	if c := w.Jobs["check"]; c != nil {
+		for _, s := range c.Steps {
+			if e, ok := s.Exec.(*actionlint.ExecRun); ok {
+				f["check run"] = strings.TrimSpace(e.Run.Value)
+			}
+		}
+	}
 	if b := w.Jobs["build"]; b != nil {
+		f["build needs"] = strings.Join(strs(b.Needs), ",")
+		if b.If != nil {
+			f["build if"] = b.If.Value
+		}
 		var uses []string
 		for _, s := range b.Steps {
 			switch e := s.Exec.(type) {

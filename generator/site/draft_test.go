@@ -1,0 +1,25 @@
+package site
+
+import (
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+// TestDraftBanner: a draft built with Drafts (as serve does) says it is a
+// draft; a published article does not.
+func TestDraftBanner(t *testing.T) {
+	fsys := archiveFS(t, "small-site.txtar")
+	moon := string(fsys["content/articles/moon.md"].Data)
+	fsys["content/articles/moon.md"] = &fstest.MapFile{Data: []byte(strings.Replace(moon, "---\n", "---\ndraft: true\n", 1))}
+	files := readTree(t, build(t, fsys, Options{Drafts: true}))
+	if page := files["articles/moon/index.html"]; !strings.Contains(page, `<p class="draft-banner">Draft</p>`) {
+		t.Errorf("the draft has no banner:\n%.600s", page)
+	}
+	if page := files["about/index.html"]; strings.Contains(page, "draft-banner") {
+		t.Error("a published page has the draft banner")
+	}
+	if _, ok := readTree(t, build(t, fsys, Options{}))["articles/moon/index.html"]; ok {
+		t.Error("a build without Drafts published the draft")
+	}
+}
