@@ -10,6 +10,8 @@
 // to the output's assets/ folder. Files under i18n/ are the theme's strings,
 // one YAML file per language (en.yaml, fr.yaml, ...), read by package
 // generator/i18n; a site's templates/i18n/ overrides them string by string.
+// Files under new/ are what scholia new writes (text/template files):
+// article.md and annotations.yaml.
 //
 // # Overriding
 //
@@ -20,7 +22,7 @@ package templates
 
 import "embed"
 
-// FS holds the default theme: the page templates, assets/ and i18n/.
+// FS holds the default theme: the page templates, assets/, i18n/ and new/.
 //
-//go:embed *.html assets i18n
+//go:embed *.html assets i18n new
 var FS embed.FS

@@ -7,6 +7,7 @@ import (
 	"net"
 	"os"
 	"path/filepath"
+	"regexp"
 	"runtime/debug"
 	"strings"
 	"testing"
@@ -156,8 +157,8 @@ func TestNew(t *testing.T) {
 			t.Errorf("new did not create %s: %v", name, err)
 		}
 	}
-	// What new creates must check clean (it is a draft, so check with -drafts).
-	if status, _, stderr := run("check", "-src", site, "-drafts"); status != ExitOK {
+	// What new creates must check clean, and say what comes next.
+	if status, _, stderr := run("check", "-src", site); status != ExitOK {
 		t.Errorf("check of a new article: status %d: %s", status, stderr)
 	}
 	if status, _, stderr := run("new", "-src", site, "articles/first-review"); status != ExitContent || !strings.Contains(stderr, "already exists") {
@@ -343,5 +344,73 @@ func TestVersionOf(t *testing.T) {
 				t.Errorf("versionOf = %q, want %q", got, tc.want)
 			}
 		})
+	}
+}
+
+// TestNewExamplesValidate: every commented example that new writes, once
+// uncommented, still checks clean, and new prints the next steps.
+func TestNewExamplesValidate(t *testing.T) {
+	site := writeSite(t, map[string]string{"site.yaml": "title: New\n"})
+	status, stdout, stderr := run("new", "-src", site, "articles/first-review")
+	if status != ExitOK {
+		t.Fatalf("new: status %d: %s", status, stderr)
+	}
+	for _, want := range []string{"Next:", "scholia serve -src " + site, "http://127.0.0.1:1313/articles/first-review/", "scholia check -src " + site, "draft: true"} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("new's output lacks %q:\n%s", want, stdout)
+		}
+	}
+	uncommented := 0
+	for _, name := range []string{"content/articles/first-review.md", "content/articles/first-review.annotations.yaml"} {
+		p := filepath.Join(site, filepath.FromSlash(name))
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		lines := strings.Split(string(b), "\n")
+		for i, l := range lines {
+			if rest, ok := strings.CutPrefix(l, "# "); ok && exampleLine.MatchString(rest) {
+				lines[i] = rest
+				uncommented++
+			}
+		}
+		if err := os.WriteFile(p, []byte(strings.Join(lines, "\n")), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if uncommented < 30 {
+		t.Fatalf("only %d example lines to uncomment", uncommented)
+	}
+	status, stdout, stderr = run("check", "-src", site)
+	if status != ExitOK {
+		t.Errorf("check after uncommenting every example: status %d\n%s%s", status, stdout, stderr)
+	}
+	// The example claim is anchored and has its note, sources and grade.
+	status, _, stderr = run("build", "-src", site, "-drafts", "-no-cache")
+	page, err := os.ReadFile(filepath.Join(site, "public", "articles", "first-review", "index.html"))
+	if status != ExitOK || err != nil || !strings.Contains(string(page), `id="claim-text-under-review"`) {
+		t.Errorf("build -drafts: status %d, %v: %s", status, err, stderr)
+	}
+}
+
+// exampleLine is a commented line of an example: a key, a list item, or
+// the indented text of a block.
+var exampleLine = regexp.MustCompile(`^(\s|[a-z_]+:|- )`)
+
+// TestNewTemplates: a site's templates/new/ replaces what new writes.
+func TestNewTemplates(t *testing.T) {
+	site := writeSite(t, map[string]string{
+		"site.yaml":                "title: New\n",
+		"templates/new/article.md": "---\ntitle: {{printf \"%q\" .Title}}\ndraft: true\n---\n\nOur house template for {{.Slug}}.\n",
+	})
+	if status, _, stderr := run("new", "-src", site, "articles/house"); status != ExitOK {
+		t.Fatalf("new: status %d: %s", status, stderr)
+	}
+	b, err := os.ReadFile(filepath.Join(site, "content", "articles", "house.md"))
+	if err != nil || !strings.Contains(string(b), "Our house template for house.") {
+		t.Errorf("the site's template was not used: %v\n%s", err, b)
+	}
+	if status, _, stderr := run("check", "-src", site); status != ExitOK {
+		t.Errorf("check: status %d: %s", status, stderr)
 	}
 }

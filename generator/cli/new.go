@@ -9,7 +9,11 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"text/template"
 	"time"
+
+	"github.com/scholia/scholia/generator/config"
+	"github.com/scholia/scholia/templates"
 )
 
 var newPathRE = regexp.MustCompile(`^[a-z0-9][a-z0-9_-]*(/[a-z0-9][a-z0-9_-]*)*$`)
@@ -29,18 +33,99 @@ func runNew(e *env, args []string) error {
 	}
 	md := filepath.Join(*src, "content", filepath.FromSlash(rel)+".md")
 	sidecar := strings.TrimSuffix(md, ".md") + ".annotations.yaml"
+	data := newData(os.DirFS(*src), rel, time.Now())
+	article, err := newFile(os.DirFS(*src), "article.md", data)
+	if err != nil {
+		return err
+	}
+	review, err := newFile(os.DirFS(*src), "annotations.yaml", data)
+	if err != nil {
+		return err
+	}
 	if err := os.MkdirAll(filepath.Dir(md), 0o755); err != nil {
 		return err
 	}
-	if err := createNew(md, newArticle(path.Base(rel), time.Now())); err != nil {
+	if err := createNew(md, article); err != nil {
 		return err
 	}
-	if err := createNew(sidecar, newSidecar); err != nil {
+	if err := createNew(sidecar, review); err != nil {
 		os.Remove(md) // leave nothing half made
 		return err
 	}
-	fmt.Fprintf(e.stdout, "created %s\ncreated %s\n", md, sidecar)
+	at := ""
+	if *src != "." {
+		at = " -src " + *src
+	}
+	fmt.Fprintf(e.stdout, `created %s
+created %s
+
+Next:
+  1. Paste the text under review into %s, below its front matter.
+  2. Review its claims in %s: uncomment the example and copy it for each claim.
+  3. Preview it with live reload (serve shows drafts): scholia serve%s
+     and open http://127.0.0.1:1313/%s/
+  4. Check every review at once: scholia check%s
+  5. Publish: delete draft: true from the front matter, then scholia build%s (or push to main).
+`, md, sidecar, md, sidecar, at, rel, at, at)
 	return nil
+}
+
+// newFields are what the templates of new see.
+type newFields struct {
+	Title, Slug, Date, Article  string
+	ClaimGrade, ClaimGrades     string // an example grade, and every grade id
+	ArticleGrade, ArticleGrades string
+}
+
+// newData fills the templates' fields from the site's scales (the default
+// ones when site.yaml is broken: check says what is wrong with it).
+func newData(site fs.FS, rel string, now time.Time) newFields {
+	cfg, err := config.Load(site)
+	if err != nil {
+		cfg = config.Default()
+	}
+	name := path.Base(rel)
+	title := strings.ReplaceAll(name, "-", " ")
+	ids := func(s config.Scale) (example, all string) {
+		var list []string
+		for _, g := range s {
+			list = append(list, g.ID)
+			if g.Value == nil && example == "" {
+				example = g.ID
+			}
+		}
+		// An example that takes no side: off the scale, or in its middle.
+		if example == "" {
+			example = list[len(list)/2]
+		}
+		return example, strings.Join(list, ", ")
+	}
+	d := newFields{Title: strings.ToUpper(title[:1]) + title[1:], Slug: name, Date: now.Format("2006-01-02"), Article: "content/" + rel + ".md"}
+	d.ClaimGrade, d.ClaimGrades = ids(cfg.Scales.Claim)
+	d.ArticleGrade, d.ArticleGrades = ids(cfg.Scales.Article)
+	return d
+}
+
+// newFile executes the template name of new: the site's
+// templates/new/NAME, else the default theme's.
+func newFile(site fs.FS, name string, d newFields) (string, error) {
+	src, err := fs.ReadFile(site, "templates/new/"+name)
+	file := "templates/new/" + name
+	if errors.Is(err, fs.ErrNotExist) {
+		src, err = fs.ReadFile(templates.FS, "new/"+name)
+	}
+	if err != nil {
+		return "", err
+	}
+	t, err := template.New(name).Option("missingkey=error").Parse(string(src))
+	if err != nil {
+		return "", fmt.Errorf("%s: %w", file, err)
+	}
+	var b strings.Builder
+	if err := t.Execute(&b, d); err != nil {
+		return "", fmt.Errorf("%s: %w", file, err)
+	}
+	return b.String(), nil
 }
 
 // createNew writes a file that must not exist yet; O_EXCL makes the check
@@ -59,43 +144,3 @@ func createNew(name, text string) error {
 	}
 	return f.Close()
 }
-
-// newArticle is the starting text of an article: a draft, so that it stays
-// out of the site until the editor says it is ready.
-func newArticle(name string, now time.Time) string {
-	title := strings.ReplaceAll(name, "-", " ")
-	title = strings.ToUpper(title[:1]) + title[1:]
-	return fmt.Sprintf(`---
-title: %q
-date: %s
-description: ""
-tags: []
-draft: true
-original:
-  publisher: ""
-  author: ""
----
-
-Paste the text under review here, as Markdown.
-`, title, now.Format("2006-01-02"))
-}
-
-// newSidecar is the starting review: valid as it is, with the shape of a
-// claim shown in comments.
-const newSidecar = `# The review of the article beside this file. See the README, "Sidecar".
-# review:
-#   rating: neutral          # very-high, high, neutral, low, very-low
-#   summary: |
-#     What the piece gets right and wrong, in Markdown.
-#   reviewers: [Review desk]
-claims: []
-#  - id: first-claim
-#    quote: the article's own words, as they read
-#    claimant: Who makes the claim
-#    rating: unsupported     # accurate, mostly-accurate, mixed, misleading, inaccurate, unsupported, not-checkable
-#    note: |
-#      Why, in Markdown.
-#    sources:
-#      - title: Where the evidence is
-#        url: https://example.org/evidence
-`

@@ -66,7 +66,8 @@ func renderArticle(md *markup.Renderer, th *theme.Theme, s *page.Site, a *conten
 		Annotated:   a.Sidecar != nil,
 		Draft:       a.Front.Draft,
 	}
-	if o := a.Front.Original; o != nil {
+	// An original with nothing filled in (as new writes it) shows no box.
+	if o := a.Front.Original; o != nil && *o != (content.Original{}) {
 		out.Original = &page.Original{URL: o.URL, Publisher: o.Publisher, Author: o.Author, Archived: o.Archived, Date: o.Date}
 	}
 	if a.Sidecar == nil {

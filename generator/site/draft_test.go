@@ -23,3 +23,23 @@ func TestDraftBanner(t *testing.T) {
 		t.Error("a build without Drafts published the draft")
 	}
 }
+
+// TestNothingReviewedYet: an article whose sidecar holds no review and no
+// claims, and whose original is not filled in (as new writes them), shows
+// no review date and no empty provenance box.
+func TestNothingReviewedYet(t *testing.T) {
+	fsys := fstest.MapFS{
+		"site.yaml":                      {Data: []byte("title: T\n")},
+		"content/fresh.md":               {Data: []byte("---\ntitle: Fresh\ndate: 2026-11-01\noriginal:\n  publisher: \"\"\n  author: \"\"\n---\n\nText.\n")},
+		"content/fresh.annotations.yaml": {Data: []byte("claims:\n")},
+	}
+	page := readTree(t, build(t, fsys, Options{}))["fresh/index.html"]
+	for _, bad := range []string{"Reviewed", `class="provenance"`} {
+		if strings.Contains(page, bad) {
+			t.Errorf("a page with nothing reviewed shows %s", bad)
+		}
+	}
+	if !strings.Contains(page, "<h1>Fresh</h1>") {
+		t.Errorf("no page:\n%.300s", page)
+	}
+}
