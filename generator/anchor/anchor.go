@@ -102,12 +102,18 @@
 //
 //	ErrAmbiguous:  quote is ambiguous: it matches 2 places: content/a.md:3:24 "…exclusive that [their guns came] from Russia.…", content/a.md:5:16 "…Officials said [their guns came] from Iran.…"; add prefix: "that " (or occurrence: 1) to pick the first
 //	ErrNotFound:   quote not found in content/a.md; did you mean: "their guns came from Russia" (content/a.md:3:24)?
+//	ErrNotFound:   quote not found in content/a.md, nor anything close to it (no passage is 60% like it)
 //	ErrNotFound:   quote not found in content/a.md (search cut off at 100000000 steps; shorten the quote to get a suggestion)
 //	ErrNotFound:   quote not found with the given suffix in content/a.md, but without it the quote matches 1 place: content/a.md:5:1 "…"
 //	ErrNotFound:   occurrence: 3 is out of range: the quote matches only 2 places: content/a.md:3:35 "…", content/a.md:5:27 "…"
 //	ErrCrossBlock: quote crosses blocks: it starts at content/a.md:5:32 and ends at content/a.md:8:5; a claim must lie within one paragraph, heading, list item or table cell
 //	ErrInCode:     quote is only in a code block or raw HTML, at content/a.md:8:13, which is never annotated
 //	ErrEmpty:      quote is empty
+//
+// A suggestion ("did you mean") is the closest passage, widened to the
+// whole words it cuts into, and only when it is at least
+// [SuggestSimilarity] like the quote (1 - edits/length): "The sun is hot"
+// gets no suggestion in an article about the moon.
 //
 // An error lists the first 10 places (in Error.Places and the message) and
 // counts the rest: "it matches 25 places: …, and 15 more". An ambiguous

@@ -1,6 +1,8 @@
 package anchor
 
 import (
+	"unicode"
+	"unicode/utf8"
 	"math"
 	"slices"
 )
@@ -178,6 +180,7 @@ func (nd *normDoc) closest(exact, prefix, suffix string, maxWork int) (best *can
 		for c.e > c.s && nd.text[c.e-1] == ' ' {
 			c.e--
 		}
+		c.s, c.e = nd.wholeWords(en.bi, c.s, c.e)
 		if c.s == c.e {
 			continue
 		}
@@ -201,6 +204,41 @@ func (nd *normDoc) closest(exact, prefix, suffix string, maxWork int) (best *can
 	})
 	return &cands[0], false, 0
 }
+
+// wholeWords widens [s, e) of block bi to the whole words it cuts into,
+// so that a passage reads as the text does: "green cheese", never "green
+// chee".
+func (nd *normDoc) wholeWords(bi, s, e int) (int, int) {
+	b := &nd.blocks[bi]
+	if s == e {
+		return s, e
+	}
+	if first, _ := utf8.DecodeRuneInString(nd.text[s:e]); isWordRune(first) {
+		for s > b.start {
+			r, size := utf8.DecodeLastRuneInString(nd.text[b.start:s])
+			if !isWordRune(r) {
+				break
+			}
+			s -= size
+		}
+	}
+	if last, _ := utf8.DecodeLastRuneInString(nd.text[s:e]); isWordRune(last) {
+		for e < b.end {
+			r, size := utf8.DecodeRuneInString(nd.text[e:b.end])
+			if !isWordRune(r) {
+				break
+			}
+			e += size
+		}
+	}
+	return nd.snap(bi, s, e)
+}
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) }
+
+// similarity is how alike a passage is to a quote of m code points:
+// 1 - edits/m.
+func (c *candidate) similarity(m int) float64 { return 1 - float64(c.errors)/float64(max(m, 1)) }
 
 // steps returns the steps (see Doc.MaxWork) of searching n code points for
 // a pattern of m, saturating rather than overflowing an int.

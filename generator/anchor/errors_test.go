@@ -2,6 +2,7 @@ package anchor
 
 import (
 	"errors"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -282,6 +283,35 @@ func TestFindNeverCutsACharacter(t *testing.T) {
 			}
 			if got := err.(*Error).Suggest; got != tt.wantSuggest {
 				t.Errorf("did you mean %q, want %q", got, tt.wantSuggest)
+			}
+		})
+	}
+}
+
+// TestSuggestions: a suggestion covers whole words, and none is offered for
+// a passage less than SuggestSimilarity like the quote.
+func TestSuggestions(t *testing.T) {
+	const text = "The moon is made of green cheese, said the mouse."
+	tests := []struct {
+		name, quote, wantSuggest string
+	}{
+		{name: "a typo gives the whole word", quote: "The moon is made of green chese", wantSuggest: "The moon is made of green cheese"},
+		{name: "a cut word is completed", quote: "made of gren chee", wantSuggest: "made of green cheese"},
+		{name: "another sentence gets none", quote: "The sun is hot", wantSuggest: ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := mkDoc(t, "a.md", text, blk(text))
+			_, err := d.Find(Quote{Exact: tt.quote})
+			var e *Error
+			if !errors.As(err, &e) || e.Kind != ErrNotFound {
+				t.Fatalf("Find(%q) = %v, want ErrNotFound", tt.quote, err)
+			}
+			if e.Suggest != tt.wantSuggest {
+				t.Errorf("did you mean %q, want %q (%s)", e.Suggest, tt.wantSuggest, e.Msg)
+			}
+			if tt.wantSuggest == "" && !strings.Contains(e.Msg, "nor anything close to it") {
+				t.Errorf("message %q does not say that nothing is close", e.Msg)
 			}
 		})
 	}

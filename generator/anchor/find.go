@@ -6,6 +6,11 @@ import (
 	"unicode/utf8"
 )
 
+// SuggestSimilarity is how alike a passage must be to a quote that is not
+// found (1 - edits/length) for Find's error to suggest it: a passage less
+// alike is another sentence, not a slip in this one.
+const SuggestSimilarity = 0.6
+
 // Find anchors q in d: see the package doc for the rules. It returns an
 // *Error when q matches nowhere, several times, or across blocks.
 func (d *Doc) Find(q Quote) (Match, error) {
@@ -267,6 +272,9 @@ func (d *Doc) notFound(nd *normDoc, f found, exact, prefix, suffix string) *Erro
 	case c == nil:
 		return &Error{Kind: ErrNotFound, tried: true,
 			Msg: fmt.Sprintf("quote not found in %s, nor anything close to it", d.where(0, 0))}
+	case c.similarity(utf8.RuneCountInString(exact)) < SuggestSimilarity:
+		return &Error{Kind: ErrNotFound, tried: true, closest: c,
+			Msg: fmt.Sprintf("quote not found in %s, nor anything close to it (no passage is %.0f%% like it)", d.where(0, 0), 100*SuggestSimilarity)}
 	}
 	p := nd.place(d, c.s, c.e)
 	passage := nd.text[c.s:c.e]
