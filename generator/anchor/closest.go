@@ -1,10 +1,10 @@
 package anchor
 
 import (
-	"unicode"
-	"unicode/utf8"
 	"math"
 	"slices"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Ranking weights, as in Hypothesis's client (anchoring/match-quote.ts):
@@ -234,7 +234,9 @@ func (nd *normDoc) wholeWords(bi, s, e int) (int, int) {
 	return nd.snap(bi, s, e)
 }
 
-func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) }
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+}
 
 // similarity is how alike a passage is to a quote of m code points:
 // 1 - edits/m.
