@@ -414,3 +414,25 @@ func TestNewTemplates(t *testing.T) {
 		t.Errorf("check: status %d: %s", status, stderr)
 	}
 }
+
+// TestEveryErrorAtOnce: a claim whose YAML is wrong does not hide the quote
+// errors of the other claims of its file, and is reported once.
+func TestEveryErrorAtOnce(t *testing.T) {
+	site := writeSite(t, map[string]string{
+		"site.yaml":       "title: T\n",
+		"content/moon.md": goodArticle,
+		"content/moon.annotations.yaml": "claims:\n  - id: a\n    quote: made of cheese\n    rating: [oops]\n" +
+			"  - id: b\n    quote: made of chalk\n    rating: inaccurate\n",
+	})
+	status, _, stderr := run("check", "-src", site)
+	lines := strings.Split(strings.TrimSpace(stderr), "\n")
+	want := []string{"content/moon.annotations.yaml:4:13: rating must be text", `content/moon.annotations.yaml:6:12: claim "b": quote not found`}
+	if status != ExitContent || len(lines) != len(want) {
+		t.Fatalf("status %d, %d lines, want %d:\n%s", status, len(lines), len(want), stderr)
+	}
+	for i, w := range want {
+		if !strings.HasPrefix(lines[i], w) {
+			t.Errorf("line %d: %q, want it to start %q", i+1, lines[i], w)
+		}
+	}
+}

@@ -25,7 +25,9 @@ var (
 // DecodeSidecar reads the text of a sidecar; path names it (relative to the
 // site root) in errors, ratings are checked against the scales of cfg and
 // nesting against its limits. All the problems found are returned together
-// as a diag.List; the Sidecar is then nil.
+// as a diag.List; the Sidecar then holds the claims that had none, so
+// that a caller can still anchor their quotes and report every problem of
+// the file at once.
 func DecodeSidecar(path string, data []byte, cfg *config.Config) (*Sidecar, error) {
 	scales := cfg.Scales
 	d, root := strictyaml.Parse(path, data, 1, cfg.Limits.YAMLDepth)
@@ -36,14 +38,12 @@ func DecodeSidecar(path string, data []byte, cfg *config.Config) (*Sidecar, erro
 	}
 	ids := map[string]int{} // claim id -> line
 	for _, item := range d.Seq(m.Get("claims"), "claims") {
-		if c, ok := decodeClaim(d, item, scales.Claim, ids); ok {
+		before := d.Errors()
+		if c, ok := decodeClaim(d, item, scales.Claim, ids); ok && d.Errors() == before {
 			sc.Claims = append(sc.Claims, c)
 		}
 	}
-	if err := d.Err(); err != nil {
-		return nil, err
-	}
-	return sc, nil
+	return sc, d.Err()
 }
 
 func pos(d *strictyaml.Decoder, n strictyaml.Node) Pos {
@@ -102,10 +102,12 @@ func decodeClaim(d *strictyaml.Decoder, n strictyaml.Node, scale config.Scale, i
 		ID:       strings.TrimSpace(d.String(m.Get("id"), "id")),
 		Claim:    strings.TrimSpace(d.String(m.Get("claim"), "claim")),
 		Claimant: d.String(m.Get("claimant"), "claimant"),
-		Rating:   strings.TrimSpace(d.String(m.Get("rating"), "rating")),
 		Note:     d.String(m.Get("note"), "note"),
 		Pos:      pos(d, n),
 	}
+	before := d.Errors()
+	c.Rating = strings.TrimSpace(d.String(m.Get("rating"), "rating"))
+	badRating := d.Errors() > before // said once: "rating must be text"
 	name := "this claim"
 	switch {
 	case c.ID == "":
@@ -130,9 +132,11 @@ func decodeClaim(d *strictyaml.Decoder, n strictyaml.Node, scale config.Scale, i
 	} else if l := utf8.RuneCountInString(c.Claim); l > MaxClaimLen {
 		d.Errorf(m.Get("claim"), "claim is %d characters long: shorten it to %d or fewer (it is the claimReviewed that search engines show)", l, MaxClaimLen)
 	}
-	if c.Rating == "" {
+	switch {
+	case badRating:
+	case c.Rating == "":
 		d.Errorf(at(m, "rating", n), "%s has no rating: add rating: with a grade of the claim scale (%s)", name, strings.Join(scale.IDs(), ", "))
-	} else {
+	default:
 		checkGrade(d, m.Get("rating"), c.Rating, "claim", scale)
 	}
 	for _, item := range d.Seq(m.Get("sources"), "sources") {

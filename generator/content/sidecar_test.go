@@ -270,14 +270,28 @@ func TestDecodeSidecarErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			sc, err := DecodeSidecar("s.yaml", []byte(tt.src), config.Default())
-			if sc != nil {
-				t.Error("DecodeSidecar returned a sidecar with errors")
-			}
+			_, err := DecodeSidecar("s.yaml", []byte(tt.src), config.Default())
 			if diff := cmp.Diff(tt.want, errLines(t, err)); diff != "" {
 				t.Errorf("errors (-want +got):\n%s", diff)
 			}
 		})
+	}
+}
+
+// TestDecodeSidecarKeepsGoodClaims: beside the errors of one claim, the
+// sidecar holds the other claims, so that their quotes are still checked.
+func TestDecodeSidecarKeepsGoodClaims(t *testing.T) {
+	src := "claims:\n  - id: a\n    quote: one\n    rating: [oops]\n  - id: b\n    quote: two\n    rating: mixed\n  - id: c\n    rating: mixed\n"
+	sc, err := DecodeSidecar("s.yaml", []byte(src), config.Default())
+	if err == nil || sc == nil {
+		t.Fatalf("sidecar %v, error %v: want both", sc, err)
+	}
+	var ids []string
+	for _, c := range sc.Claims {
+		ids = append(ids, c.ID)
+	}
+	if diff := cmp.Diff([]string{"b"}, ids); diff != "" {
+		t.Errorf("claims kept (-want +got):\n%s", diff)
 	}
 }
 

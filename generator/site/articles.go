@@ -2,9 +2,11 @@ package site
 
 import (
 	"bytes"
+	"errors"
 	"sync"
 
 	"github.com/scholia/scholia/generator/content"
+	"github.com/scholia/scholia/generator/diag"
 	"github.com/scholia/scholia/generator/page"
 )
 
@@ -27,7 +29,7 @@ func (r *run) article(j *job) error {
 	if a == nil {
 		var err error
 		if a, j.kept, j.in, err = r.load(j.path, j.sidecar); err != nil {
-			return err
+			return r.withQuoteErrors(a, err)
 		}
 		if !j.kept {
 			j.rec = newRecord(nil, a, nil, false)
@@ -54,6 +56,29 @@ func (r *run) article(j *job) error {
 	}
 	r.record(j.in, j.rec)
 	return nil
+}
+
+// withQuoteErrors adds to the errors of a sidecar that did not load the
+// errors of the quotes of its other claims, which loaded: an editor fixes
+// a file in one round, not one round per kind of mistake.
+func (r *run) withQuoteErrors(a *content.Article, err error) error {
+	var errs diag.List
+	if a == nil || a.Sidecar == nil || len(a.Sidecar.Claims) == 0 || !errors.As(err, &errs) {
+		return err
+	}
+	for _, e := range errs {
+		if e.Path != a.Sidecar.Path {
+			return err // the article itself has problems: its quotes cannot be told
+		}
+	}
+	_, _, rerr := renderArticle(r.md, r.theme, r.site, a)
+	var more diag.List
+	if !errors.As(rerr, &more) {
+		return err
+	}
+	all := append(append(diag.List(nil), errs...), more...)
+	all.Sort()
+	return all
 }
 
 // keepAll keeps every output of an article from an earlier run, if the

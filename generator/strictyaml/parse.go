@@ -254,6 +254,10 @@ func (d *Decoder) FilePos(n Node) (line, col int) {
 	return n.line + d.offset, n.col
 }
 
+// Errors returns how many problems have been found so far, so that a
+// caller can tell which part of a document had them.
+func (d *Decoder) Errors() int { return len(d.errs) }
+
 // Err returns the problems found so far as a sorted diag.List, or nil.
 func (d *Decoder) Err() error {
 	d.errs.Sort()
