@@ -367,6 +367,13 @@ func TestNewExamplesValidate(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		// The file names its schema for editors, and the schema exists.
+		m := schemaLine.FindStringSubmatch(string(b))
+		if m == nil {
+			t.Errorf("%s has no yaml-language-server schema comment", name)
+		} else if _, err := os.Stat(filepath.Join("..", "..", "docs", "schema", m[1])); err != nil {
+			t.Errorf("%s names the schema %s, which is not in docs/schema: %v", name, m[1], err)
+		}
 		lines := strings.Split(string(b), "\n")
 		for i, l := range lines {
 			if rest, ok := strings.CutPrefix(l, "# "); ok && exampleLine.MatchString(rest) {
@@ -392,6 +399,10 @@ func TestNewExamplesValidate(t *testing.T) {
 		t.Errorf("build -drafts: status %d, %v: %s", status, err, stderr)
 	}
 }
+
+// schemaLine is the comment that tells the YAML language server a file's
+// schema.
+var schemaLine = regexp.MustCompile(`(?m)^# yaml-language-server: \$schema=https://raw\.githubusercontent\.com/scholia/scholia/main/docs/schema/([a-z-]+\.schema\.json)$`)
 
 // exampleLine is a commented line of an example: a key, a list item, or
 // the indented text of a block.
