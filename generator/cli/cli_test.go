@@ -426,24 +426,35 @@ func TestNewTemplates(t *testing.T) {
 	}
 }
 
-// TestEveryErrorAtOnce: a claim whose YAML is wrong does not hide the quote
-// errors of the other claims of its file, and is reported once.
+// TestEveryErrorAtOnce: a claim whose YAML is wrong, in its values or in
+// its syntax, does not hide the quote errors of the other claims of its
+// file, and is reported once.
 func TestEveryErrorAtOnce(t *testing.T) {
-	site := writeSite(t, map[string]string{
-		"site.yaml":       "title: T\n",
-		"content/moon.md": goodArticle,
-		"content/moon.annotations.yaml": "claims:\n  - id: a\n    quote: made of cheese\n    rating: [oops]\n" +
-			"  - id: b\n    quote: made of chalk\n    rating: inaccurate\n",
-	})
-	status, _, stderr := run("check", "-src", site)
-	lines := strings.Split(strings.TrimSpace(stderr), "\n")
-	want := []string{"content/moon.annotations.yaml:4:13: rating must be text", `content/moon.annotations.yaml:6:12: claim "b": quote not found`}
-	if status != ExitContent || len(lines) != len(want) {
-		t.Fatalf("status %d, %d lines, want %d:\n%s", status, len(lines), len(want), stderr)
-	}
-	for i, w := range want {
-		if !strings.HasPrefix(lines[i], w) {
-			t.Errorf("line %d: %q, want it to start %q", i+1, lines[i], w)
-		}
+	const claimB = "  - id: b\n    quote: made of chalk\n    rating: inaccurate\n"
+	for _, tc := range []struct {
+		name, sidecar string
+		want          []string // the lines of stderr start so
+	}{{
+		name:    "a value of the wrong type",
+		sidecar: "claims:\n  - id: a\n    quote: made of cheese\n    rating: [oops]\n" + claimB,
+		want:    []string{"content/moon.annotations.yaml:4:13: rating must be text", `content/moon.annotations.yaml:6:12: claim "b": quote not found`},
+	}, {
+		name:    "a syntax error",
+		sidecar: "claims:\n  - id: a\n    quote: made of cheese\n    note: \"unclosed\n" + claimB,
+		want:    []string{"content/moon.annotations.yaml:4:11: YAML syntax error", `content/moon.annotations.yaml:6:12: claim "b": quote not found`},
+	}} {
+		t.Run(tc.name, func(t *testing.T) {
+			site := writeSite(t, map[string]string{"site.yaml": "title: T\n", "content/moon.md": goodArticle, "content/moon.annotations.yaml": tc.sidecar})
+			status, _, stderr := run("check", "-src", site)
+			lines := strings.Split(strings.TrimSpace(stderr), "\n")
+			if status != ExitContent || len(lines) != len(tc.want) {
+				t.Fatalf("status %d, %d lines, want %d:\n%s", status, len(lines), len(tc.want), stderr)
+			}
+			for i, w := range tc.want {
+				if !strings.HasPrefix(lines[i], w) {
+					t.Errorf("line %d: %q, want it to start %q", i+1, lines[i], w)
+				}
+			}
+		})
 	}
 }

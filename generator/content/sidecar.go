@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/scholia/scholia/generator/config"
+	"github.com/scholia/scholia/generator/diag"
 	"github.com/scholia/scholia/generator/strictyaml"
 )
 
@@ -43,7 +44,82 @@ func DecodeSidecar(path string, data []byte, cfg *config.Config) (*Sidecar, erro
 			sc.Claims = append(sc.Claims, c)
 		}
 	}
-	return sc, d.Err()
+	err := d.Err()
+	if d.SyntaxError() {
+		var more diag.List
+		sc.Claims, more = recoverClaims(path, data, cfg)
+		all := append(err.(diag.List), more...)
+		all.Sort()
+		err = all
+	}
+	return sc, err
+}
+
+// recoverClaims reads the claims of a sidecar with a YAML syntax error one
+// item at a time, so that the claims the error is not in are still
+// checked: an item of the block list under claims: starts with a "- " as
+// indented as the first one, where no text of a deeper value can stand.
+// It returns the claims without problems, and the problems of the other
+// items but the one with the syntax error, which the caller has.
+func recoverClaims(path string, data []byte, cfg *config.Config) ([]Claim, diag.List) {
+	lines := strings.SplitAfter(string(data), "\n")
+	first, indent := -1, ""
+	for i, l := range lines {
+		if rest, ok := strings.CutPrefix(l, "claims:"); ok && (strings.TrimSpace(rest) == "" || strings.HasPrefix(strings.TrimSpace(rest), "#")) {
+			first = i + 1
+			break
+		}
+	}
+	if first < 0 {
+		return nil, nil
+	}
+	var starts []int // line indexes of the items
+	for i := first; i < len(lines); i++ {
+		l := strings.TrimRight(lines[i], "\r\n")
+		t := strings.TrimLeft(l, " ")
+		switch {
+		case t == "" || strings.HasPrefix(t, "#"):
+			continue
+		case len(starts) == 0 && strings.HasPrefix(t, "- "):
+			indent = l[:len(l)-len(t)]
+		case len(starts) == 0:
+			return nil, nil // not a block list
+		}
+		if !strings.HasPrefix(l, indent) {
+			break
+		}
+		rest := l[len(indent):]
+		if strings.HasPrefix(rest, "- ") {
+			starts = append(starts, i)
+		} else if !strings.HasPrefix(rest, " ") {
+			break // a key of the sidecar after the list
+		}
+	}
+	var claims []Claim
+	var errs diag.List
+	ids := map[string]int{}
+	for k, st := range starts {
+		end := len(lines)
+		if k+1 < len(starts) {
+			end = starts[k+1]
+		}
+		// "claims:" stands on the line before the item, as in the file.
+		src := "claims:\n" + strings.Join(lines[st:end], "")
+		d, root := strictyaml.Parse(path, []byte(src), st, cfg.Limits.YAMLDepth)
+		if d.SyntaxError() {
+			continue
+		}
+		m := d.Map(root, "the sidecar", "", sidecarKeys...)
+		for _, item := range d.Seq(m.Get("claims"), "claims") {
+			if c, ok := decodeClaim(d, item, cfg.Scales.Claim, ids); ok && d.Errors() == 0 {
+				claims = append(claims, c)
+			}
+		}
+		if l, ok := d.Err().(diag.List); ok {
+			errs = append(errs, l...)
+		}
+	}
+	return claims, errs
 }
 
 func pos(d *strictyaml.Decoder, n strictyaml.Node) Pos {

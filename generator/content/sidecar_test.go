@@ -317,3 +317,34 @@ func TestDecodeSidecarEmpty(t *testing.T) {
 		}
 	}
 }
+
+// TestDecodeSidecarRecoversFromSyntaxErrors: a YAML syntax error in one
+// claim stops that claim, not the others, at either indentation of the
+// list, and the list ends where the sidecar's next key starts.
+func TestDecodeSidecarRecoversFromSyntaxErrors(t *testing.T) {
+	for _, tc := range []struct {
+		name, src string
+		want      []string // the ids kept
+	}{
+		{name: "indented list", want: []string{"a", "c"},
+			src: "claims:\n  - id: a\n    quote: one\n    rating: mixed\n  - id: b\n    quote: \"unclosed\n    rating: mixed\n  - id: c\n    quote: three\n    rating: mixed\n"},
+		{name: "list at the key's column, then a key", want: []string{"a"},
+			src: "claims:\n- id: a\n  quote: one\n  rating: mixed\n- id: b\n  note: \"unclosed\n  rating: mixed\nreview:\n  rating: low\n"},
+		{name: "a block note with dashes inside", want: []string{"a"},
+			src: "claims:\n  - id: a\n    quote: one\n    rating: mixed\n    note: |\n      - not an item\n  - id: b\n    quote: [unclosed\n"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			sc, err := DecodeSidecar("s.yaml", []byte(tc.src), config.Default())
+			if err == nil || !strings.Contains(err.Error(), "YAML syntax error") {
+				t.Fatalf("err = %v, want the syntax error", err)
+			}
+			var ids []string
+			for _, c := range sc.Claims {
+				ids = append(ids, c.ID)
+			}
+			if diff := cmp.Diff(tc.want, ids); diff != "" {
+				t.Errorf("claims kept (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
