@@ -54,6 +54,7 @@ func init() {
 		{"check", "[-src DIR] [-format text|json|github] [-drafts] [-future]", "check the site as a build would, writing nothing", runCheck},
 		{"serve", "[-src DIR] [-addr 127.0.0.1:1313] [-poll DURATION] [-drafts] [-future]", "build the site in memory and serve it with live reload", runServe},
 		{"new", "[-src DIR] PATH", "create content/PATH.md and its sidecar", runNew},
+		{"fix", "[-src DIR] [-min-score 0.9] [-dry-run] [PATH...]", "re-anchor the claims whose quotes an edit of their article broke", runFix},
 		{"version", "", "print the version", runVersion},
 	}
 }

@@ -458,3 +458,40 @@ func TestEveryErrorAtOnce(t *testing.T) {
 		})
 	}
 }
+
+// TestFix: after an edit of the article, fix -dry-run prints the change
+// and writes nothing; fix writes it, and the site builds; a claim it cannot
+// re-anchor is listed and fails the command.
+func TestFix(t *testing.T) {
+	edited := "---\ntitle: Moon\ndate: 2026-11-01\n---\n\nThe moon is made of blue cheese.\n"
+	sidecar := "# Our review.\nclaims:\n  - id: cheese   # the claim\n    quote: made of green cheese\n    rating: inaccurate\n"
+	site := writeSite(t, map[string]string{"site.yaml": "title: T\n", "content/moon.md": edited, "content/moon.annotations.yaml": sidecar})
+	path := filepath.Join(site, "content", "moon.annotations.yaml")
+
+	status, stdout, stderr := run("fix", "-src", site, "-min-score", "0.8", "-dry-run")
+	if status != ExitOK || !strings.Contains(stdout, "-    quote: made of green cheese\n+    quote: made of blue cheese\n") {
+		t.Errorf("fix -dry-run: status %d\n%s%s", status, stdout, stderr)
+	}
+	if b, _ := os.ReadFile(path); string(b) != sidecar {
+		t.Fatalf("fix -dry-run changed the sidecar:\n%s", b)
+	}
+	if status, _, stderr := run("check", "-src", site); status != ExitContent {
+		t.Fatalf("check before fix: status %d: %s", status, stderr)
+	}
+	if status, _, stderr := run("fix", "-src", site, "-min-score", "0.8", "content/moon.md"); status != ExitOK {
+		t.Fatalf("fix: status %d: %s", status, stderr)
+	}
+	b, _ := os.ReadFile(path)
+	if want := strings.Replace(sidecar, "green", "blue", 1); string(b) != want {
+		t.Errorf("fix wrote\n%s\nwant\n%s", b, want)
+	}
+	if status, _, stderr := run("check", "-src", site); status != ExitOK {
+		t.Errorf("check after fix: status %d: %s", status, stderr)
+	}
+	// Under the default threshold the same edit is listed, not fixed.
+	os.WriteFile(path, []byte(sidecar), 0o644)
+	status, _, stderr = run("fix", "-src", site)
+	if status != ExitContent || !strings.Contains(stderr, `content/moon.annotations.yaml:4: claim "cheese" not re-anchored`) || !strings.Contains(stderr, `closest "made of blue cheese", score 0.80`) {
+		t.Errorf("fix under the threshold: status %d: %s", status, stderr)
+	}
+}

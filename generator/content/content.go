@@ -93,6 +93,9 @@ type Claim struct {
 	Sources  []Source
 	Pos      Pos // of the claim's mapping (its first key)
 	QuotePos Pos // of its quote (of quote.exact for a mapping), where anchoring errors point
+	// Keys are where each key of the claim's mapping is written, for a
+	// tool that edits the sidecar in place (scholia fix).
+	Keys map[string]Pos
 }
 
 // Source is evidence behind a rating: a title or a URL or both.

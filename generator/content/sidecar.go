@@ -181,6 +181,12 @@ func decodeClaim(d *strictyaml.Decoder, n strictyaml.Node, scale config.Scale, i
 		Note:     d.String(m.Get("note"), "note"),
 		Pos:      pos(d, n),
 	}
+	c.Keys = map[string]Pos{}
+	for _, k := range claimKeys {
+		if m.Has(k) {
+			c.Keys[k] = pos(d, m.Key(k))
+		}
+	}
 	before := d.Errors()
 	c.Rating = strings.TrimSpace(d.String(m.Get("rating"), "rating"))
 	badRating := d.Errors() > before // said once: "rating must be text"
