@@ -55,6 +55,7 @@ func init() {
 		{"serve", "[-src DIR] [-addr 127.0.0.1:1313] [-poll DURATION] [-drafts] [-future]", "build the site in memory and serve it with live reload", runServe},
 		{"new", "[-src DIR] PATH", "create content/PATH.md and its sidecar", runNew},
 		{"fix", "[-src DIR] [-min-score 0.9] [-dry-run] [PATH...]", "re-anchor the claims whose quotes an edit of their article broke", runFix},
+		{"import", "hypothesis|w3c FILE -article content/PATH.md [-src DIR] [-dry-run]", "add annotations made with Hypothesis or as W3C Web Annotations to an article's sidecar", runImport},
 		{"version", "", "print the version", runVersion},
 	}
 }

@@ -495,3 +495,30 @@ func TestFix(t *testing.T) {
 		t.Errorf("fix under the threshold: status %d: %s", status, stderr)
 	}
 }
+
+// TestImport: import adds a Hypothesis export's claims to a new sidecar,
+// lists what it skipped and could not place, and a second import adds
+// nothing; flags may follow KIND FILE.
+func TestImport(t *testing.T) {
+	article := "---\ntitle: Moon\ndate: 2026-11-01\n---\n\nThe moon is made of green cheese, said the mouse.\n"
+	site := writeSite(t, map[string]string{"site.yaml": "title: T\n", "content/moon.md": article})
+	export := filepath.Join("..", "importer", "testdata", "hypothesis.json")
+	status, stdout, stderr := run("import", "hypothesis", export, "-src", site, "-article", "content/moon.md")
+	if status != ExitContent || !strings.Contains(stdout, "@@ -0,0 +1,11 @@\n+claims:\n") ||
+		!strings.Contains(stderr, "2 claims added") || !strings.Contains(stderr, "skipped hyp-reply") || !strings.Contains(stderr, "not imported hyp-gone") {
+		t.Fatalf("import: status %d\n%s%s", status, stdout, stderr)
+	}
+	first, err := os.ReadFile(filepath.Join(site, "content", "moon.annotations.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The ungraded claim is what check reports until someone grades it.
+	if status, _, stderr := run("check", "-src", site); status != ExitContent || !strings.Contains(stderr, `unknown rating "ungraded"`) || strings.Count(stderr, "\n") != 1 {
+		t.Errorf("check after import: status %d: %s", status, stderr)
+	}
+	_, stdout, stderr = run("import", "hypothesis", export, "-src", site, "-article", "content/moon.md")
+	again, _ := os.ReadFile(filepath.Join(site, "content", "moon.annotations.yaml"))
+	if stdout != "" || string(again) != string(first) || !strings.Contains(stderr, "0 claims added, 2 already there") {
+		t.Errorf("a second import changed the sidecar:\n%s%s", stdout, stderr)
+	}
+}

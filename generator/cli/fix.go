@@ -47,7 +47,7 @@ func runFix(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	md := markup.New(markup.Options{Unsafe: cfg.UnsafeHTML, Limits: cfg.Limits.Markdown, SearchWork: cfg.Limits.SearchWork})
+	md := textRenderer(cfg)
 	misses := 0
 	for _, a := range site.Articles {
 		if a.Sidecar == nil || want != nil && !want[a.Path] {
@@ -141,4 +141,10 @@ func fixArticle(fsys fs.FS, md *markup.Renderer, cfg *config.Config, a *content.
 func isDiag(err error) bool {
 	var l diag.List
 	return errors.As(err, &l)
+}
+
+// textRenderer renders articles as a build does, for the commands that
+// need only their text (fix, import) to anchor quotes in.
+func textRenderer(cfg *config.Config) *markup.Renderer {
+	return markup.New(markup.Options{Unsafe: cfg.UnsafeHTML, Limits: cfg.Limits.Markdown, SearchWork: cfg.Limits.SearchWork})
 }

@@ -42,7 +42,7 @@ func (r *Result) Diff() string {
 				bN++
 			}
 		}
-		fmt.Fprintf(&out, "@@ -%d,%d +%d,%d @@\n", aStart+1, aN, bStart+1, bN)
+		fmt.Fprintf(&out, "@@ -%s +%s @@\n", hunkRange(aStart, aN), hunkRange(bStart, bN))
 		for _, o := range ops[start:end] {
 			line := o.text
 			if !strings.HasSuffix(line, "\n") {
@@ -120,4 +120,13 @@ func lines(s string) []string {
 		ls = ls[:len(ls)-1]
 	}
 	return ls
+}
+
+// hunkRange is a hunk's "start,count" as diff -u writes it: an empty
+// range starts at the line before it.
+func hunkRange(start, n int) string {
+	if n == 0 {
+		return fmt.Sprintf("%d,0", start)
+	}
+	return fmt.Sprintf("%d,%d", start+1, n)
 }
