@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -15,6 +16,7 @@ import (
 	"github.com/scholia/scholia/generator/diag"
 	"github.com/scholia/scholia/generator/fix"
 	"github.com/scholia/scholia/generator/markup"
+	"github.com/scholia/scholia/generator/site"
 )
 
 // runFix re-anchors the claims whose quotes no longer match their edited
@@ -118,7 +120,12 @@ func fixArticle(fsys fs.FS, md *markup.Renderer, cfg *config.Config, a *content.
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", a.Path, err)
 	}
-	res, err := fix.Sidecar(r.Doc, a.Sidecar, src, minScore)
+	// The last build's positions, when its output is where build puts it.
+	old := map[string]int{}
+	if b, err := fs.ReadFile(fsys, path.Join("public", site.AnnotationsPath(a.OutPath))); err == nil {
+		old = fix.OldPositions(b)
+	}
+	res, err := fix.Sidecar(r.Doc, a.Sidecar, src, minScore, old)
 	if err != nil || len(res.Changes) == 0 {
 		return res, err
 	}

@@ -6,7 +6,8 @@
 // For each claim whose quote Find cannot anchor, [Sidecar] asks the
 // article's text for the closest passage (anchor.Doc.Closest, which scores
 // the passage against the quote and the claim's prefix and suffix, as
-// Hypothesis does). A passage that scores at least minScore becomes the
+// Hypothesis does); when that passage stands in several places, the one
+// nearest where the claim stood at the last build wins (OldPositions). A passage that scores at least minScore becomes the
 // claim's quote; the old prefix, suffix and occurrence stay when they
 // still pick it out, go when the quote is unique without them, and are
 // written afresh from the text around the passage when it is not.
@@ -74,8 +75,10 @@ type Result struct {
 }
 
 // Sidecar re-anchors the claims of sc, whose text is src, in the article
-// text doc, taking passages that score at least minScore.
-func Sidecar(doc *anchor.Doc, sc *content.Sidecar, src []byte, minScore float64) (*Result, error) {
+// text doc, taking passages that score at least minScore; where a passage
+// stands in several places, the one nearest the claim's old position (see
+// OldPositions; nil: none known) wins.
+func Sidecar(doc *anchor.Doc, sc *content.Sidecar, src []byte, minScore float64, old map[string]int) (*Result, error) {
 	res := &Result{Path: sc.Path, Old: src}
 	ed := newEdits(src)
 	for _, c := range sc.Claims {
@@ -98,6 +101,9 @@ func Sidecar(doc *anchor.Doc, sc *content.Sidecar, src []byte, minScore float64)
 			res.Misses = append(res.Misses, Miss{ID: c.ID, Line: c.QuotePos.Line, Closest: m.Exact, Score: score,
 				Why: "the quote is a mapping: edit its exact, prefix and suffix by hand"})
 			continue
+		}
+		if at, ok := old[c.ID]; ok {
+			m = nearest(doc, m, at)
 		}
 		q, err := unique(doc, c.Quote, m)
 		if err != nil {

@@ -102,9 +102,56 @@ func run(t *testing.T, article, sidecar string, minScore float64) (*Result, *anc
 	if err != nil {
 		t.Fatal(err)
 	}
-	res, err := Sidecar(r.Doc, a.Sidecar, []byte(sidecar), minScore)
+	res, err := Sidecar(r.Doc, a.Sidecar, []byte(sidecar), minScore, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	return res, r.Doc
+}
+
+// TestOldPosition: of two passages as close to the quote, fix keeps the
+// claim at the one nearest where it stood at the last build.
+func TestOldPosition(t *testing.T) {
+	article := "---\ntitle: Twice\ndate: 2026-11-01\n---\n\nThe council said the plan works. The mayor said the plan works.\n"
+	sidecar := "claims:\n  - id: mayor\n    quote: the plan will work\n    rating: mixed\n"
+	for _, tc := range []struct {
+		name   string
+		old    int // code points into the text
+		prefix string
+	}{
+		{name: "near the first", old: 17, prefix: "The council said "},
+		{name: "near the second", old: 50, prefix: "works. The mayor said "},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			cfg := config.Default()
+			a, _, err := content.Parse(cfg, "content/a.md", []byte(article), func() ([]byte, bool, error) { return []byte(sidecar), true, nil }, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			r, err := markup.New(markup.Options{}).Article(a.Path, a.Body, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			res, err := Sidecar(r.Doc, a.Sidecar, []byte(sidecar), 0.7, map[string]int{"mayor": tc.old})
+			if err != nil || len(res.Changes) != 1 {
+				t.Fatalf("changes %+v, misses %+v, err %v", res.Changes, res.Misses, err)
+			}
+			if got := res.Changes[0].New.Prefix; !strings.HasSuffix(tc.prefix, got) && !strings.HasSuffix(got, tc.prefix) {
+				t.Errorf("prefix %q, want one ending like %q", got, tc.prefix)
+			}
+		})
+	}
+}
+
+// TestOldPositions reads a build's annotations.jsonld.
+func TestOldPositions(t *testing.T) {
+	page := `{"type": "AnnotationPage", "items": [
+	  {"id": "/a/#claim-one", "target": {"selector": [{"type": "TextQuoteSelector", "exact": "x"}, {"type": "TextPositionSelector", "start": 7, "end": 8}]}},
+	  {"id": "/a/#claim-two", "target": {"selector": [{"type": "TextQuoteSelector", "exact": "y"}]}}]}`
+	if diff := cmp.Diff(map[string]int{"one": 7}, OldPositions([]byte(page))); diff != "" {
+		t.Errorf("positions (-want +got):\n%s", diff)
+	}
+	if OldPositions([]byte("not json")) != nil {
+		t.Error("unreadable input gave positions")
+	}
 }

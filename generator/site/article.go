@@ -110,7 +110,7 @@ func renderArticle(md *markup.Renderer, th *theme.Theme, s *page.Site, a *conten
 	if err != nil {
 		return nil, nil, diag.Errorf(a.Path, 0, 0, "writing annotations: %w", err)
 	}
-	out.Annotations = s.URL(annotationsPathOf(a.OutPath))
+	out.Annotations = s.URL(AnnotationsPath(a.OutPath))
 	return out, anno, nil
 }
 

@@ -49,8 +49,8 @@ func (r *run) article(j *job) error {
 			return err
 		}
 	}
-	if anno != nil && r.claim(annotationsPathOf(a.OutPath), annoOwner(a.Path)) {
-		if err := r.put(annotationsPathOf(a.OutPath), annoKey, anno); err != nil {
+	if anno != nil && r.claim(AnnotationsPath(a.OutPath), annoOwner(a.Path)) {
+		if err := r.put(AnnotationsPath(a.OutPath), annoKey, anno); err != nil {
 			return err
 		}
 	}
@@ -94,7 +94,7 @@ func (r *run) keepAll(rec *record, pageKey, annoKey key) bool {
 		outs = append(outs, out{rec.OutPath, pageKey, pageOwner(rec.Path)})
 	}
 	if rec.Annotated {
-		outs = append(outs, out{annotationsPathOf(rec.OutPath), annoKey, annoOwner(rec.Path)})
+		outs = append(outs, out{AnnotationsPath(rec.OutPath), annoKey, annoOwner(rec.Path)})
 	}
 	for _, o := range outs {
 		if !r.claim(o.rel, o.by) {

@@ -339,9 +339,9 @@ func (r *run) count(f func(*Stats)) {
 	r.mu.Unlock()
 }
 
-// annotationsPathOf is where an article's annotations.jsonld goes: beside
+// AnnotationsPath is where an article's annotations.jsonld goes: beside
 // its page.
-func annotationsPathOf(outPath string) string {
+func AnnotationsPath(outPath string) string {
 	if i := lastSlash(outPath); i >= 0 {
 		return outPath[:i] + "/annotations.jsonld"
 	}
