@@ -57,6 +57,7 @@ type Front struct {
 // Original is where the reviewed text first appeared.
 type Original struct {
 	URL       string
+	Title     string // the original's own headline, which the review's title need not be
 	Publisher string
 	Author    string
 	Date      time.Time

@@ -13,7 +13,7 @@ import (
 var frontKeys = []string{"title", "date", "lastmod", "description", "tags", "author",
 	"draft", "original", "slug", "params"}
 
-var originalKeys = []string{"url", "publisher", "author", "date", "archived"}
+var originalKeys = []string{"url", "title", "publisher", "author", "date", "archived"}
 
 const utf8BOM = "\uFEFF"
 
@@ -112,6 +112,7 @@ func decodeFrontYAML(path string, text []byte, depth int) (Front, Pos, error) {
 		om := d.Map(n, "original", "", originalKeys...)
 		f.Original = &Original{
 			URL:       d.URL(om.Get("url"), "url"),
+			Title:     strings.TrimSpace(d.String(om.Get("title"), "title")),
 			Publisher: d.String(om.Get("publisher"), "publisher"),
 			Author:    d.String(om.Get("author"), "author"),
 			Date:      d.Date(om.Get("date"), "date"),

@@ -204,8 +204,8 @@ type Article struct {
 
 // Original is where the reviewed text first appeared.
 type Original struct {
-	URL, Publisher, Author, Archived string
-	Date                             time.Time
+	URL, Title, Publisher, Author, Archived string
+	Date                                    time.Time
 }
 
 // Review is the review of the article as a whole.

@@ -29,6 +29,7 @@ func ClaimReviews(s *page.Site, a *content.Article, art *page.Article) (template
 			"reviewRating":  rating(c.Grade, s.Claim),
 			"itemReviewed":  claimItem(c, a),
 			"author":        publisher(s),
+			"inLanguage":    s.Language,
 		}
 		if d := reviewDate(a); d != "" {
 			cr["datePublished"] = d
@@ -40,7 +41,9 @@ func ClaimReviews(s *page.Site, a *content.Article, art *page.Article) (template
 }
 
 func rating(g page.Grade, scale []page.Grade) thing {
-	r := thing{"@type": "Rating", "alternateName": g.Label}
+	// name is what consumers show; alternateName is kept for those that
+	// read the rating's text from it.
+	r := thing{"@type": "Rating", "name": g.Label, "alternateName": g.Label}
 	if g.Value == nil {
 		return r
 	}
@@ -65,8 +68,9 @@ func claimItem(c *page.Claim, a *content.Article) thing {
 		if o.URL != "" {
 			work["url"] = o.URL
 		}
-		if a.Front.Title != "" {
-			work["headline"] = a.Front.Title
+		// The original's own headline: the page's title is the review's.
+		if o.Title != "" {
+			work["headline"] = o.Title
 		}
 		if o.Publisher != "" {
 			work["publisher"] = thing{"@type": "Organization", "name": o.Publisher}

@@ -68,7 +68,7 @@ func renderArticle(md *markup.Renderer, th *theme.Theme, s *page.Site, a *conten
 	}
 	// An original with nothing filled in (as new writes it) shows no box.
 	if o := a.Front.Original; o != nil && *o != (content.Original{}) {
-		out.Original = &page.Original{URL: o.URL, Publisher: o.Publisher, Author: o.Author, Archived: o.Archived, Date: o.Date}
+		out.Original = &page.Original{URL: o.URL, Title: o.Title, Publisher: o.Publisher, Author: o.Author, Archived: o.Archived, Date: o.Date}
 	}
 	if a.Sidecar == nil {
 		return out, nil, nil

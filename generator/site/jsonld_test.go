@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -13,8 +14,8 @@ import (
 // it may carry (https://schema.org/ClaimReview and the types it points to),
 // and the ones Google's fact-check markup needs.
 var schemaOrg = map[string]struct{ allowed, required []string }{
-	"ClaimReview":  {allowed: []string{"url", "claimReviewed", "reviewRating", "itemReviewed", "author", "datePublished"}, required: []string{"url", "claimReviewed", "reviewRating", "itemReviewed", "author"}},
-	"Rating":       {allowed: []string{"ratingValue", "bestRating", "worstRating", "alternateName"}, required: []string{"alternateName"}},
+	"ClaimReview":  {allowed: []string{"url", "claimReviewed", "reviewRating", "itemReviewed", "author", "datePublished", "inLanguage"}, required: []string{"url", "claimReviewed", "reviewRating", "itemReviewed", "author", "inLanguage"}},
+	"Rating":       {allowed: []string{"ratingValue", "bestRating", "worstRating", "name", "alternateName"}, required: []string{"name", "alternateName"}},
 	"Claim":        {allowed: []string{"author", "appearance", "datePublished", "firstAppearance"}},
 	"CreativeWork": {allowed: []string{"url", "headline", "publisher", "author", "datePublished"}},
 	"Organization": {allowed: []string{"name", "url"}, required: []string{"name"}},
@@ -83,5 +84,40 @@ func TestClaimReviewProperties(t *testing.T) {
 		if types[typ] == 0 {
 			t.Errorf("no %s in the graph", typ)
 		}
+	}
+}
+
+// TestClaimReviewAppearance: the appearance's headline is the original's
+// own (original.title), never the review's title; the rating has a name;
+// the review says its language.
+func TestClaimReviewAppearance(t *testing.T) {
+	page := readTree(t, build(t, archiveFS(t, "small-site.txtar"), Options{}))["articles/moon/index.html"]
+	m := ldRE.FindStringSubmatch(page)
+	if m == nil {
+		t.Fatal("no ld+json script")
+	}
+	var ld struct {
+		Graph []struct {
+			InLanguage   string `json:"inLanguage"`
+			ReviewRating struct {
+				Name string `json:"name"`
+			} `json:"reviewRating"`
+			ItemReviewed struct {
+				Appearance struct {
+					Headline string `json:"headline"`
+				} `json:"appearance"`
+			} `json:"itemReviewed"`
+		} `json:"@graph"`
+	}
+	if err := json.Unmarshal([]byte(m[1]), &ld); err != nil || len(ld.Graph) == 0 {
+		t.Fatalf("%v: %s", err, m[1])
+	}
+	for i, g := range ld.Graph {
+		if g.ItemReviewed.Appearance.Headline != "Moon is cheese, mouse says" || g.ReviewRating.Name == "" || g.InLanguage != "en" {
+			t.Errorf("ClaimReview %d: headline %q, rating name %q, inLanguage %q", i, g.ItemReviewed.Appearance.Headline, g.ReviewRating.Name, g.InLanguage)
+		}
+	}
+	if !strings.Contains(page, "<dd>Moon is cheese, mouse says</dd>") {
+		t.Error("the provenance box does not show the original's headline")
 	}
 }
