@@ -159,3 +159,14 @@ func TestMergeKeepsTheList(t *testing.T) {
 	}
 	decode(t, doc, res.New)
 }
+
+// TestMergeFlowList: a claims list written on one line cannot take new
+// items without rewriting it: Merge says so and writes nothing.
+func TestMergeFlowList(t *testing.T) {
+	doc := docOf(t, moonArticle)
+	before := "claims: [{id: cheese, quote: green cheese, rating: inaccurate}]\n"
+	_, err := Merge(doc, config.Default(), "s.yaml", []byte(before), []Annotation{{ID: "x", Exact: "said the mouse", Start: -1}})
+	if err == nil || !strings.Contains(err.Error(), "one line") {
+		t.Errorf("err = %v, want one about the one-line list", err)
+	}
+}

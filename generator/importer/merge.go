@@ -112,7 +112,10 @@ func Merge(doc *anchor.Doc, cfg *config.Config, path string, src []byte, anns []
 		res.Added = append(res.Added, id)
 		blocks = append(blocks, claimYAML(indent, id, q, grade(scale, a.Tags), a))
 	}
-	res.New = appendClaims(src, blocks)
+	var err error
+	if res.New, err = appendClaims(src, blocks); err != nil {
+		return nil, err
+	}
 	return res, nil
 }
 
@@ -227,9 +230,9 @@ func claimYAML(indent, id string, q anchor.Quote, rating string, a Annotation) s
 
 // appendClaims adds the claim items to the end of src's claims list,
 // starting the list when src has none.
-func appendClaims(src []byte, blocks []string) []byte {
+func appendClaims(src []byte, blocks []string) ([]byte, error) {
 	if len(blocks) == 0 {
-		return src
+		return src, nil
 	}
 	text := string(src)
 	if text != "" && !strings.HasSuffix(text, "\n") {
@@ -245,10 +248,13 @@ func appendClaims(src []byte, blocks []string) []byte {
 	}
 	items := strings.Join(blocks, "")
 	if at < 0 {
-		return []byte(text + "claims:\n" + items)
+		return []byte(text + "claims:\n" + items), nil
 	}
-	if rest := strings.TrimSpace(strings.TrimPrefix(lines[at], "claims:")); strings.HasPrefix(rest, "[]") {
+	switch rest := strings.TrimSpace(strings.TrimPrefix(lines[at], "claims:")); {
+	case strings.HasPrefix(rest, "[]"):
 		lines[at] = "claims:" + strings.TrimPrefix(rest, "[]") + "\n"
+	case rest != "" && !strings.HasPrefix(rest, "#"):
+		return nil, fmt.Errorf("claims is written on one line (%s): write it as a list of items, one \"- id:\" each, to import into it", rest)
 	}
 	// The list ends before the next key of the sidecar, or at the end.
 	end := len(lines)
@@ -260,5 +266,5 @@ func appendClaims(src []byte, blocks []string) []byte {
 		}
 	}
 	out := strings.Join(lines[:end], "") + items + strings.Join(lines[end:], "")
-	return []byte(out)
+	return []byte(out), nil
 }
