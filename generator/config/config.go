@@ -14,6 +14,7 @@
 //	publisher:                     # the ClaimReview author
 //	  name: Review desk
 //	  url: https://example.org/about/
+//	  logo: https://example.org/logo.png
 //	unsafe_html: false             # true keeps raw HTML written in Markdown
 //	paginate: 20                   # articles per list page
 //	params:                        # free-form, passed to templates
@@ -79,6 +80,7 @@ type Config struct {
 type Publisher struct {
 	Name string
 	URL  string
+	Logo string // an http(s) URL of its logo, for the ClaimReview author
 }
 
 // Scales are the two rating scales of a site.

@@ -69,10 +69,11 @@ func Decode(path string, data []byte) (*Config, error) {
 			cfg.Language = tag.String()
 		}
 	}
-	pub := d.Map(m.Get("publisher"), "publisher", "", "name", "url")
+	pub := d.Map(m.Get("publisher"), "publisher", "", "name", "url", "logo")
 	cfg.Publisher = Publisher{
 		Name: d.String(pub.Get("name"), "name"),
 		URL:  d.URL(pub.Get("url"), "url"),
+		Logo: d.URL(pub.Get("logo"), "logo"),
 	}
 	cfg.UnsafeHTML = d.Bool(m.Get("unsafe_html"), "unsafe_html")
 	if n := m.Get("paginate"); n.Given() {

@@ -95,6 +95,9 @@ func publisher(s *page.Site) thing {
 	if s.Publisher.URL != "" {
 		p["url"] = s.Publisher.URL
 	}
+	if s.Publisher.Logo != "" {
+		p["logo"] = thing{"@type": "ImageObject", "url": s.Publisher.Logo}
+	}
 	return p
 }
 

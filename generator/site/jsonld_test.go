@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"testing/fstest"
 )
 
 // schemaOrg lists, for each type the graph uses, the schema.org properties
@@ -18,7 +19,8 @@ var schemaOrg = map[string]struct{ allowed, required []string }{
 	"Rating":       {allowed: []string{"ratingValue", "bestRating", "worstRating", "name", "alternateName"}, required: []string{"name", "alternateName"}},
 	"Claim":        {allowed: []string{"author", "appearance", "datePublished", "firstAppearance"}},
 	"CreativeWork": {allowed: []string{"url", "headline", "publisher", "author", "datePublished"}},
-	"Organization": {allowed: []string{"name", "url"}, required: []string{"name"}},
+	"Organization": {allowed: []string{"name", "url", "logo"}, required: []string{"name"}},
+	"ImageObject":  {allowed: []string{"url"}, required: []string{"url"}},
 	"Person":       {allowed: []string{"name", "url"}, required: []string{"name"}},
 }
 
@@ -119,5 +121,17 @@ func TestClaimReviewAppearance(t *testing.T) {
 	}
 	if !strings.Contains(page, "<dd>Moon is cheese, mouse says</dd>") {
 		t.Error("the provenance box does not show the original's headline")
+	}
+}
+
+// TestPublisherLogo: publisher.logo becomes the author's logo, an
+// ImageObject.
+func TestPublisherLogo(t *testing.T) {
+	fsys := archiveFS(t, "small-site.txtar")
+	cfg := strings.Replace(string(fsys["site.yaml"].Data), "  url: https://small.example/\n", "  url: https://small.example/\n  logo: https://small.example/logo.png\n", 1)
+	fsys["site.yaml"] = &fstest.MapFile{Data: []byte(cfg)}
+	page := readTree(t, build(t, fsys, Options{}))["articles/moon/index.html"]
+	if !strings.Contains(page, `"logo":{"@type":"ImageObject","url":"https://small.example/logo.png"}`) {
+		t.Errorf("no logo in the JSON-LD:\n%s", ldRE.FindString(page))
 	}
 }
