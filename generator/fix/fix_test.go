@@ -47,7 +47,7 @@ func TestGolden(t *testing.T) {
 					t.Fatal(err)
 				}
 			}
-			res, doc := run(t, sec["article.md"], sec["before.yaml"], minScore)
+			res, doc := run(t, sec["article.md"], sec["before.yaml"], minScore, nil)
 			var said strings.Builder
 			for _, c := range res.Changes {
 				fmt.Fprintln(&said, c.Summary())
@@ -90,8 +90,9 @@ func TestGolden(t *testing.T) {
 	}
 }
 
-// run fixes sidecar against article, as scholia fix does.
-func run(t *testing.T, article, sidecar string, minScore float64) (*Result, *anchor.Doc) {
+// run fixes sidecar against article, as scholia fix does, with the claims'
+// old positions (nil: none known).
+func run(t *testing.T, article, sidecar string, minScore float64, old map[string]int) (*Result, *anchor.Doc) {
 	t.Helper()
 	cfg := config.Default()
 	a, _, err := content.Parse(cfg, "content/a.md", []byte(article), func() ([]byte, bool, error) { return []byte(sidecar), true, nil }, nil)
@@ -102,7 +103,7 @@ func run(t *testing.T, article, sidecar string, minScore float64) (*Result, *anc
 	if err != nil {
 		t.Fatal(err)
 	}
-	res, err := Sidecar(r.Doc, a.Sidecar, []byte(sidecar), minScore, nil)
+	res, err := Sidecar(r.Doc, a.Sidecar, []byte(sidecar), minScore, old)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -123,18 +124,9 @@ func TestOldPosition(t *testing.T) {
 		{name: "near the second", old: 50, prefix: "works. The mayor said "},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			cfg := config.Default()
-			a, _, err := content.Parse(cfg, "content/a.md", []byte(article), func() ([]byte, bool, error) { return []byte(sidecar), true, nil }, nil)
-			if err != nil {
-				t.Fatal(err)
-			}
-			r, err := markup.New(markup.Options{}).Article(a.Path, a.Body, nil)
-			if err != nil {
-				t.Fatal(err)
-			}
-			res, err := Sidecar(r.Doc, a.Sidecar, []byte(sidecar), 0.7, map[string]int{"mayor": tc.old})
-			if err != nil || len(res.Changes) != 1 {
-				t.Fatalf("changes %+v, misses %+v, err %v", res.Changes, res.Misses, err)
+			res, _ := run(t, article, sidecar, 0.7, map[string]int{"mayor": tc.old})
+			if len(res.Changes) != 1 {
+				t.Fatalf("changes %+v, misses %+v", res.Changes, res.Misses)
 			}
 			if got := res.Changes[0].New.Prefix; !strings.HasSuffix(tc.prefix, got) && !strings.HasSuffix(got, tc.prefix) {
 				t.Errorf("prefix %q, want one ending like %q", got, tc.prefix)
