@@ -134,7 +134,7 @@ func TestSiteWithoutSiteYAML(t *testing.T) {
 		t.Fatal(err)
 	}
 	status, stdout, stderr := run("check", "-src", dir)
-	want := `site.yaml: warning: the site has no site.yaml, so it is titled "moon-desk" and served at /: add one with title and base_url`
+	want := `site.yaml: warning: the site has no site.yaml, so it is titled "moon-desk": add one with a title and base_url`
 	if status != ExitOK || !strings.Contains(stderr, want) || !strings.Contains(stdout, "no errors found, 1 warning") {
 		t.Errorf("check: status %d, stdout %q, stderr %q; want 0 and the warning", status, stdout, stderr)
 	}
@@ -520,5 +520,30 @@ func TestImport(t *testing.T) {
 	again, _ := os.ReadFile(filepath.Join(site, "content", "moon.annotations.yaml"))
 	if stdout != "" || string(again) != string(first) || !strings.Contains(stderr, "0 claims added, 2 already there") {
 		t.Errorf("a second import changed the sidecar:\n%s%s", stdout, stderr)
+	}
+}
+
+// TestPathOnlyBaseURL checks that a build with a path-only base_url warns
+// once, naming the outputs that want an absolute one, and that -base-url
+// and check (which publishes nothing) are quiet.
+func TestPathOnlyBaseURL(t *testing.T) {
+	dir := writeSite(t, goodSite)
+	const warning = `site.yaml: warning: base_url "/" has no scheme and host, so the sitemap, robots.txt`
+	tests := []struct {
+		name string
+		args []string
+		want int // how many times the warning is printed
+	}{
+		{name: "build", args: []string{"build", "-src", dir}, want: 1},
+		{name: "build -base-url", args: []string{"build", "-src", dir, "-base-url", "https://moon.example/"}},
+		{name: "check", args: []string{"check", "-src", dir}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			status, _, stderr := run(tt.args...)
+			if status != ExitOK || strings.Count(stderr, warning) != tt.want {
+				t.Errorf("status %d, stderr:\n%s\nwant 0 and the warning %d times", status, stderr, tt.want)
+			}
+		})
 	}
 }

@@ -48,8 +48,6 @@ func runServe(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	// The dev server serves at its own root, whatever site.yaml's base_url.
-	opts.BaseURL = "/"
 	listen := ""
 	if explicit {
 		if _, _, err := net.SplitHostPort(*addr); err != nil {
@@ -67,7 +65,10 @@ func runServe(e *env, args []string) error {
 		Root: sf.src,
 		Addr: listen,
 		Poll: *poll,
-		Open: func() (server.Site, error) {
+		// The dev server serves at its own root, whatever site.yaml's
+		// base_url, and names its own address in feeds and JSON-LD.
+		Open: func(url string) (server.Site, error) {
+			opts.BaseURL = url
 			live, err := site.NewLive(opts)
 			if live == nil {
 				return nil, err

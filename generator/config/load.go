@@ -176,6 +176,13 @@ func suggestion(id string) string {
 	return ""
 }
 
+// AbsoluteBase reports whether base_url has a scheme and a host, so that
+// the site's pages can be named from outside it.
+func (c *Config) AbsoluteBase() bool {
+	u, err := url.Parse(c.BaseURL)
+	return err == nil && u.Scheme != "" && u.Host != ""
+}
+
 // NormalizeBaseURL checks a base URL, a path from the server's root or a
 // full http(s) URL, and returns it ending in "/". An empty s gives "/".
 func NormalizeBaseURL(s string) (string, error) {

@@ -32,8 +32,8 @@ func NewSite(cfg *config.Config, menu []Link) *Site {
 		Claim: Grades(cfg.Scales.Claim), Article: Grades(cfg.Scales.Article),
 		Menu: menu, basePath: "/",
 	}
+	s.absolute = cfg.AbsoluteBase()
 	if u, err := url.Parse(cfg.BaseURL); err == nil {
-		s.absolute = u.Scheme != "" && u.Host != ""
 		if u.Path != "" {
 			s.basePath = u.EscapedPath() // as written: "c%23/" must not become "c#/"
 		}

@@ -14,9 +14,9 @@ import (
 //
 // Atom wants absolute IRIs for ids and links. They are absolute when
 // base_url is (as in the GitHub Pages workflow); with a path-only base_url
-// ("/" or "/proj/") there is no host to name, so they are path-absolute
-// ("/proj/articles/x/"): feed readers resolve them against the feed's own
-// URL, and ids stay unique and stable as long as the path does.
+// ("/" or "/proj/") there is no host to name, so links are path-absolute
+// ("/proj/articles/x/"), which feed readers resolve against the feed's own
+// URL, and ids are tag: URIs (tagid.go), stable as long as the path is.
 
 const (
 	atomNS = "http://www.w3.org/2005/Atom"
@@ -82,6 +82,11 @@ type Words interface {
 // sorted newest first. now dates a feed with no entries, which Atom still
 // requires to have an updated date. The entries' summaries are in words.
 func Feed(s *page.Site, entries []*page.Summary, now time.Time, words Words) ([]byte, error) {
+	var oldest time.Time
+	if len(entries) > 0 {
+		oldest = entries[len(entries)-1].Date
+	}
+	tags := newTagIDs(s, oldest)
 	entries = entries[:min(len(entries), FeedSize)]
 	publisher := atomPerson{Name: s.Publisher.Name, URI: s.Publisher.URL}
 	if publisher.Name == "" {
@@ -98,6 +103,9 @@ func Feed(s *page.Site, entries []*page.Summary, now time.Time, words Words) ([]
 		},
 		Author:    publisher,
 		Generator: atomGenerator{Name: "Scholia"},
+	}
+	if !s.Absolute() {
+		f.ID = tags.feed(s)
 	}
 	var newest time.Time
 	for _, e := range entries {
@@ -118,6 +126,9 @@ func Feed(s *page.Site, entries []*page.Summary, now time.Time, words Words) ([]
 			ID:      link,
 			Updated: atomDate(updated),
 			Author:  atomPerson{Name: e.Author},
+		}
+		if !s.Absolute() {
+			ae.ID = tags.entry(link, e.Date)
 		}
 		sum, err := feedSummary(e, words)
 		if err != nil {

@@ -80,20 +80,28 @@ func feedEntries(s *page.Site) []*page.Summary {
 
 func TestAtomFeed(t *testing.T) {
 	tests := []struct {
-		name, base, root string
+		name, base, publisher, root string
+		ids                         [3]string // the feed's, then its entries'
 	}{
-		{name: "absolute base_url", base: "https://example.github.io/proj/", root: "https://example.github.io/proj/"},
-		// Without a host, ids and links are path-absolute (see feed.go).
-		{name: "path-only base_url", base: "/proj/", root: "/proj/"},
+		{name: "absolute base_url", base: "https://example.github.io/proj/", root: "https://example.github.io/proj/",
+			ids: [3]string{"https://example.github.io/proj/", "https://example.github.io/proj/articles/guns/", "https://example.github.io/proj/articles/moon/"}},
+		// Without a host, links are path-absolute and ids tag: URIs
+		// named after the site, dated by the oldest article and each
+		// entry's own date (see tagid.go).
+		{name: "path-only base_url", base: "/proj/", root: "/proj/",
+			ids: [3]string{"tag:review-desk,2026-11-01:/proj/", "tag:review-desk,2026-11-20:/proj/articles/guns/", "tag:review-desk,2026-11-01:/proj/articles/moon/"}},
+		{name: "path-only base_url, publisher with a host", base: "/proj/", publisher: "https://Desk.Example.org/about", root: "/proj/",
+			ids: [3]string{"tag:desk.example.org,2026-11-01:/proj/", "tag:desk.example.org,2026-11-20:/proj/articles/guns/", "tag:desk.example.org,2026-11-01:/proj/articles/moon/"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			s := testSite(t, tt.base)
+			s.Publisher.URL = tt.publisher
 			got := parseFeed(t, s, feedEntries(s), fixedNow)
 			want := parsedFeed{
 				XMLName: xml.Name{Space: atomNS, Local: "feed"},
 				Lang:    "en", Title: "Review desk", Subtitle: "Claims, checked.",
-				ID: tt.root,
+				ID: tt.ids[0],
 				Links: []parsedLink{
 					{Rel: "self", Href: tt.root + "feed.xml"},
 					{Rel: "alternate", Href: tt.root},
@@ -104,7 +112,7 @@ func TestAtomFeed(t *testing.T) {
 					{
 						Title: "Guns & Russia",
 						Links: []parsedLink{{Rel: "alternate", Href: tt.root + "articles/guns/"}},
-						ID:    tt.root + "articles/guns/", Published: "2026-11-20T00:00:00Z", Updated: "2026-11-22T00:00:00Z",
+						ID:    tt.ids[1], Published: "2026-11-20T00:00:00Z", Updated: "2026-11-22T00:00:00Z",
 						Author: "A. Reviewer",
 						Categories: []struct {
 							Term string `xml:"term,attr"`
@@ -114,7 +122,7 @@ func TestAtomFeed(t *testing.T) {
 					{
 						Title: "Moon",
 						Links: []parsedLink{{Rel: "alternate", Href: tt.root + "articles/moon/"}},
-						ID:    tt.root + "articles/moon/", Published: "2026-11-01T00:00:00Z", Updated: "2026-11-01T00:00:00Z",
+						ID:    tt.ids[2], Published: "2026-11-01T00:00:00Z", Updated: "2026-11-01T00:00:00Z",
 						Author:  "Review desk",
 						Summary: "1 claim reviewed: 1 Misleading.",
 					},

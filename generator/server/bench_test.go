@@ -70,7 +70,7 @@ func BenchmarkSaveToReload(b *testing.B) {
 			var timed *timedSite
 			srv, err := newServer(Options{
 				Root: dir, Addr: "127.0.0.1:0",
-				Open: func() (Site, error) {
+				Open: func(string) (Site, error) {
 					live, err := site.NewLive(site.Options{FS: os.DirFS(dir), BaseURL: "/"})
 					if err != nil {
 						return nil, err

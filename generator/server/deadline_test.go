@@ -16,7 +16,7 @@ import (
 // and write timeouts shortened to idle and write.
 func startTimed(t *testing.T, s Site, idle, write time.Duration) *devServer {
 	t.Helper()
-	srv, err := newServer(Options{Root: newSite(t), Addr: "127.0.0.1:0", Open: func() (Site, error) { return s, nil }})
+	srv, err := newServer(Options{Root: newSite(t), Addr: "127.0.0.1:0", Open: func(string) (Site, error) { return s, nil }})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -8,13 +8,13 @@
 //
 // # Example
 //
-//	live, err := site.NewLive(site.Options{FS: os.DirFS("."), BaseURL: "/"})
-//	...
 //	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 //	defer stop()
 //	err = server.Run(ctx, server.Options{
-//		Root:   ".",
-//		Open:   func() (server.Site, error) { return live, err },
+//		Root: ".",
+//		Open: func(url string) (server.Site, error) {
+//			return site.NewLive(site.Options{FS: os.DirFS("."), BaseURL: url})
+//		},
 //		Stdout: os.Stdout, Stderr: os.Stderr,
 //	})
 //

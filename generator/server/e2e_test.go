@@ -42,8 +42,8 @@ func liveServer(t testing.TB, dir string) *devServer {
 	t.Helper()
 	srv, err := newServer(Options{
 		Root: dir, Addr: "127.0.0.1:0",
-		Open: func() (Site, error) {
-			live, err := site.NewLive(site.Options{FS: os.DirFS(dir), BaseURL: "/"})
+		Open: func(url string) (Site, error) {
+			live, err := site.NewLive(site.Options{FS: os.DirFS(dir), BaseURL: url})
 			if live == nil {
 				return nil, err
 			}

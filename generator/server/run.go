@@ -24,10 +24,12 @@ type Options struct {
 	// Poll, when not zero, scans for changes every Poll instead of using
 	// file system events.
 	Poll time.Duration
-	// Open builds the site. A Site together with an error means the
-	// content has errors: the server starts and shows them. A nil Site
-	// means it cannot start.
-	Open func() (Site, error)
+	// Open builds the site to be served at url, the server's own address
+	// (such as http://127.0.0.1:1313/), so that the pages' machine-readable
+	// URLs are absolute and point at the server. A Site together with an
+	// error means the content has errors: the server starts and shows them.
+	// A nil Site means it cannot start.
+	Open func(url string) (Site, error)
 	// Stdout gets the address and a line per rebuild; Stderr the errors.
 	Stdout, Stderr io.Writer
 }
@@ -77,8 +79,9 @@ func newServer(opts Options) (*devServer, error) {
 		ln.Close()
 		return nil, err
 	}
+	s.ln = ln
 	start := time.Now()
-	s.site, err = opts.Open()
+	s.site, err = opts.Open(s.URL())
 	if s.site == nil {
 		s.watcher.Close()
 		ln.Close()
@@ -94,7 +97,6 @@ func newServer(opts Options) (*devServer, error) {
 		s.broken = true
 		s.reloader.Errors(errorViews(list, s.site.Source))
 	}
-	s.ln = ln
 	return s, nil
 }
 

@@ -42,7 +42,7 @@ func startServer(t testing.TB, dir string, s Site, initial error) (*devServer, *
 	var stdout, stderr syncBuffer
 	srv, err := newServer(Options{
 		Root: dir, Addr: "127.0.0.1:0",
-		Open:   func() (Site, error) { return s, initial },
+		Open:   func(string) (Site, error) { return s, initial },
 		Stdout: &stdout, Stderr: &stderr,
 	})
 	if err != nil {
@@ -197,7 +197,7 @@ func TestServerSurvivesPanics(t *testing.T) {
 }
 
 func TestNewFails(t *testing.T) {
-	_, err := newServer(Options{Root: t.TempDir(), Addr: "127.0.0.1:0", Open: func() (Site, error) { return nil, errors.New("no theme") }})
+	_, err := newServer(Options{Root: t.TempDir(), Addr: "127.0.0.1:0", Open: func(string) (Site, error) { return nil, errors.New("no theme") }})
 	if err == nil || err.Error() != "no theme" {
 		t.Errorf("err %v", err)
 	}
@@ -239,7 +239,7 @@ func runServer(t *testing.T, srv *devServer) (context.CancelFunc, <-chan error) 
 // live reload, when the operating system stops sending file events.
 func TestRunFailsWhenWatchingStops(t *testing.T) {
 	fake := &fakeSite{files: map[string]string{}}
-	srv, err := newServer(Options{Root: newSite(t), Addr: "127.0.0.1:0", Open: func() (Site, error) { return fake, nil }})
+	srv, err := newServer(Options{Root: newSite(t), Addr: "127.0.0.1:0", Open: func(string) (Site, error) { return fake, nil }})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -255,7 +255,7 @@ func TestRunFailsWhenWatchingStops(t *testing.T) {
 func TestRunStopsDespiteSlowRequest(t *testing.T) {
 	fake := &fakeSite{files: map[string]string{"index.html": "<body>home</body>"}}
 	stall := newStallSite(fake)
-	srv, err := newServer(Options{Root: newSite(t), Addr: "127.0.0.1:0", Open: func() (Site, error) { return stall, nil }})
+	srv, err := newServer(Options{Root: newSite(t), Addr: "127.0.0.1:0", Open: func(string) (Site, error) { return stall, nil }})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -271,5 +271,21 @@ func TestRunStopsDespiteSlowRequest(t *testing.T) {
 	cancel()
 	if err := wait(t, "Run to return", done); err != nil {
 		t.Errorf("Run after Ctrl-C with a request in flight: %v, want nil", err)
+	}
+}
+
+// TestOpenGetsOwnAddress checks that the site is built for the address the
+// server listens on, so that its feed and JSON-LD name the server.
+func TestOpenGetsOwnAddress(t *testing.T) {
+	var got string
+	fake := &fakeSite{files: map[string]string{}}
+	srv, err := newServer(Options{Root: newSite(t), Addr: "127.0.0.1:0", Open: func(url string) (Site, error) { got = url; return fake, nil }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer srv.ln.Close()
+	defer srv.watcher.Close()
+	if got == "" || got != srv.URL() || !strings.HasPrefix(got, "http://127.0.0.1:") {
+		t.Errorf("Open got %q, want the server's own address %q", got, srv.URL())
 	}
 }

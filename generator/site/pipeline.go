@@ -160,7 +160,10 @@ func (r *run) all() (errs diag.List) {
 		if r.opts.Warn != nil {
 			if _, err := fs.Stat(r.opts.FS, config.File); errors.Is(err, fs.ErrNotExist) {
 				r.opts.Warn(&diag.Error{Path: config.File, Warning: true,
-					Msg: fmt.Sprintf("the site has no site.yaml, so it is titled %q and served at /: add one with title and base_url", r.cfg.Title)})
+					Msg: fmt.Sprintf("the site has no site.yaml, so it is titled %q: add one with a title and base_url", r.cfg.Title)})
+			}
+			if r.opts.Out != "" && !r.cfg.AbsoluteBase() {
+				r.opts.Warn(pathOnlyBase(r.cfg.BaseURL))
 			}
 			for _, w := range tree.Warnings {
 				r.opts.Warn(w)
@@ -364,4 +367,15 @@ func (r *run) keep(rel string, k key) bool {
 	}
 	r.count(func(s *Stats) { s.Kept++ })
 	return true
+}
+
+// pathOnlyBase is the warning of a build whose base_url has no scheme and
+// host: the formats that name the site's pages from outside want absolute
+// URLs, and get paths, or tag: ids in the feed.
+func pathOnlyBase(base string) *diag.Error {
+	return &diag.Error{Path: config.File, Warning: true, Msg: fmt.Sprintf(
+		"base_url %q has no scheme and host, so the sitemap, robots.txt, the feed's links, "+
+			"the ClaimReview JSON-LD of each page and annotations.jsonld hold path-only URLs, "+
+			"and the feed's ids are tag: URIs: set base_url to the address the site is served at "+
+			"(https://HOST/PATH/), or build with -base-url", base)}
 }

@@ -48,8 +48,8 @@ func startServer(ctx context.Context, dir string) (*devServer, error) {
 		s.done <- server.Run(ctx, server.Options{
 			Root: dir,
 			Addr: "127.0.0.1:0",
-			Open: func() (server.Site, error) {
-				live, err := site.NewLive(site.Options{FS: os.DirFS(dir), BaseURL: "/"})
+			Open: func(url string) (server.Site, error) {
+				live, err := site.NewLive(site.Options{FS: os.DirFS(dir), BaseURL: url})
 				if live == nil {
 					return nil, err
 				}
