@@ -71,7 +71,9 @@ type Pos struct{ Line, Col int }
 type Sidecar struct {
 	Path   string // relative to the site root
 	Review *Review
-	Claims []Claim
+	// Updates is the review's log, as written (newest last).
+	Updates []Update
+	Claims  []Claim
 }
 
 // Review is the review of the article as a whole.
@@ -88,12 +90,17 @@ type Claim struct {
 	ID       string
 	Quote    anchor.Quote
 	Claim    string // claimReviewed; when not given, the quote's words on one line
-	Claimant string
-	Rating   string // a grade of the claim scale
-	Note     string // Markdown, no raw HTML
-	Sources  []Source
-	Pos      Pos // of the claim's mapping (its first key)
-	QuotePos Pos // of its quote (of quote.exact for a mapping), where anchoring errors point
+	Claimant Claimant
+	// Appearance is where the claim was made when the article relays it
+	// from elsewhere; nil when not given.
+	Appearance *Original
+	Date       time.Time // when the claim was made; zero when not given
+	Media      *Media    // what footage or image the claim is about; nil when none
+	Rating     string    // a grade of the claim scale
+	Note       string    // Markdown, no raw HTML
+	Sources    []Source
+	Pos        Pos // of the claim's mapping (its first key)
+	QuotePos   Pos // of its quote (of quote.exact for a mapping), where anchoring errors point
 	// Keys are where each key of the claim's mapping is written, for a
 	// tool that edits the sidecar in place (scholia fix).
 	Keys map[string]Pos

@@ -13,8 +13,6 @@ import (
 var frontKeys = []string{"title", "date", "lastmod", "description", "tags", "author",
 	"draft", "original", "slug", "params"}
 
-var originalKeys = []string{"url", "title", "publisher", "author", "date", "archived"}
-
 const utf8BOM = "\uFEFF"
 
 // DecodeFront reads the front matter of an article file: path names it
@@ -109,15 +107,7 @@ func decodeFrontYAML(path string, text []byte, depth int) (Front, Pos, error) {
 	f.Author = d.String(m.Get("author"), "author")
 	f.Draft = d.Bool(m.Get("draft"), "draft")
 	if n := m.Get("original"); n.Given() {
-		om := d.Map(n, "original", "", originalKeys...)
-		f.Original = &Original{
-			URL:       d.URL(om.Get("url"), "url"),
-			Title:     strings.TrimSpace(d.String(om.Get("title"), "title")),
-			Publisher: d.String(om.Get("publisher"), "publisher"),
-			Author:    d.String(om.Get("author"), "author"),
-			Date:      d.Date(om.Get("date"), "date"),
-			Archived:  d.URL(om.Get("archived"), "archived"),
-		}
+		f.Original = decodeOriginal(d, n, "original")
 	}
 	var slugPos Pos
 	if n := m.Get("slug"); n.Given() {

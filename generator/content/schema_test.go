@@ -68,6 +68,10 @@ func TestSchemaKeys(t *testing.T) {
 		{name: "claim", obj: schemaAt(t, side, "definitions", "claim"), keys: claimKeys},
 		{name: "quote selector", obj: schemaAt(t, side, "definitions", "claim", "properties", "quote", "oneOf", "1"), keys: quoteKeys},
 		{name: "source", obj: schemaAt(t, side, "definitions", "source"), keys: sourceKeys},
+		{name: "update", obj: schemaAt(t, side, "properties", "updates", "items"), keys: updateKeys},
+		{name: "appearance", obj: schemaAt(t, side, "definitions", "place"), keys: originalKeys},
+		{name: "claimant", obj: schemaAt(t, side, "definitions", "claim", "properties", "claimant", "oneOf", "1"), keys: claimantKeys},
+		{name: "media", obj: schemaAt(t, side, "definitions", "claim", "properties", "media"), keys: mediaKeys},
 		{name: "front matter", obj: front, keys: frontKeys},
 		{name: "original", obj: schemaAt(t, front, "properties", "original"), keys: originalKeys},
 	} {

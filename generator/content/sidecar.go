@@ -15,10 +15,10 @@ import (
 const MaxClaimLen = 75
 
 var (
-	sidecarKeys = []string{"review", "claims"}
+	sidecarKeys = []string{"review", "updates", "claims"}
 	reviewKeys  = []string{"rating", "summary", "reviewers", "date"}
 	claimKeys   = []string{"id", "quote", "prefix", "suffix", "occurrence", "claim",
-		"claimant", "rating", "note", "sources"}
+		"claimant", "appearance", "date", "media", "rating", "note", "sources"}
 	quoteKeys  = []string{"exact", "prefix", "suffix", "occurrence"}
 	sourceKeys = []string{"title", "url", "publisher", "date", "archived", "excerpt"}
 )
@@ -37,6 +37,7 @@ func DecodeSidecar(path string, data []byte, cfg *config.Config) (*Sidecar, erro
 	if n := m.Get("review"); n.Given() {
 		sc.Review = decodeReview(d, n, scales.Article)
 	}
+	sc.Updates = decodeUpdates(d, m.Get("updates"))
 	ids := map[string]int{} // claim id -> line
 	for _, item := range d.Seq(m.Get("claims"), "claims") {
 		before := d.Errors()
@@ -177,9 +178,16 @@ func decodeClaim(d *strictyaml.Decoder, n strictyaml.Node, scale config.Scale, i
 	c := Claim{
 		ID:       strings.TrimSpace(d.String(m.Get("id"), "id")),
 		Claim:    strings.TrimSpace(d.String(m.Get("claim"), "claim")),
-		Claimant: d.String(m.Get("claimant"), "claimant"),
+		Claimant: decodeClaimant(d, m.Get("claimant")),
+		Date:     d.Date(m.Get("date"), "date"),
 		Note:     d.String(m.Get("note"), "note"),
 		Pos:      pos(d, n),
+	}
+	if a := m.Get("appearance"); a.Given() {
+		c.Appearance = decodeOriginal(d, a, "appearance")
+	}
+	if md := m.Get("media"); md.Given() {
+		c.Media = decodeMedia(d, md)
 	}
 	c.Keys = map[string]Pos{}
 	for _, k := range claimKeys {

@@ -61,7 +61,7 @@ func TestDecodeSidecarDesignExample(t *testing.T) {
 				Occurrence: 1,
 			},
 			Claim:    "Taliban groups got guns from Russian government sources",
-			Claimant: "Two Taliban groups, via CNN",
+			Claimant: Claimant{Name: "Two Taliban groups, via CNN"},
 			Rating:   "unsupported",
 			Note:     "The footage shows at least one Kalashnikov but no markings.\n",
 			Sources: []Source{{
@@ -267,6 +267,30 @@ func TestDecodeSidecarErrors(t *testing.T) {
 			want: []string{`s.yaml:3:9: date "2026-11-31" is not a real date (day out of range); write YYYY-MM-DD (2026-11-20) or RFC 3339 (2026-11-20T09:30:00Z)`},
 		},
 		{
+			name: "claimant, media and appearance",
+			src: "claims:\n  - id: a\n    quote: q\n    rating: mixed\n    claimant: {name: CNN, type: company}\n    media: {type: film, rating: Fake, url: \"javascript:x\"}\n" +
+				"    appearance: {url: https://a.example/, dated: 2020-01-01}\n  - id: b\n    quote: r\n    rating: mixed\n    claimant: {type: person}\n    media: {url: \"https://a.example/v.mp4\"}\n    date: 2020-13-01\n",
+			want: []string{
+				`s.yaml:5:33: unknown claimant type "company": use one of person, organization`,
+				`s.yaml:6:19: unknown media type "film": use one of video, image, audio`,
+				`s.yaml:6:33: unknown media rating "Fake": use one of OriginalMediaContent, DecontextualizedContent, EditedOrCroppedContent, TransformedContent, StagedContent, SatireOrParodyContent`,
+				`s.yaml:6:44: url "javascript:x" must be an http(s) URL, not javascript: like https://example.org/page`,
+				`s.yaml:7:43: unknown key "dated" in appearance; did you mean "date"?`,
+				`s.yaml:11:15: the claimant has no name: add name:, or write the claimant as plain text`,
+				`s.yaml:12:12: media has no type: add type: (video, image, audio)`,
+				`s.yaml:12:12: media has no rating: add rating: (OriginalMediaContent, DecontextualizedContent, EditedOrCroppedContent, TransformedContent, StagedContent, SatireOrParodyContent)`,
+				`s.yaml:13:11: date "2020-13-01" is not a real date (month out of range); write YYYY-MM-DD (2026-11-20) or RFC 3339 (2026-11-20T09:30:00Z)`,
+			},
+		},
+		{
+			name: "updates",
+			src:  "updates:\n  - {date: 2026-11-25, note: Fixed.}\n  - {date: 2026-11-26}\n  - just text\nclaims: []\n",
+			want: []string{
+				`s.yaml:3:5: an update needs a date and a note: say when the review changed and what changed`,
+				`s.yaml:4:5: each item of updates must be a mapping with date and note, not text`,
+			},
+		},
+		{
 			name: "syntax error stops the file",
 			src:  "claims:\n  - id: a\n    quote: \"unclosed\n    rating: mixed\n",
 			want: []string{`s.yaml:3:12: YAML syntax error: could not find end character of double-quoted text; close the quote`},
@@ -350,5 +374,44 @@ func TestDecodeSidecarRecoversFromSyntaxErrors(t *testing.T) {
 				t.Errorf("claims kept (-want +got):\n%s", diff)
 			}
 		})
+	}
+}
+
+// TestDecodeSidecarRicherForms reads the optional forms: a claimant as a
+// mapping, a claim's own appearance and date, its media, and the update
+// log.
+func TestDecodeSidecarRicherForms(t *testing.T) {
+	src := `updates:
+  - date: 2026-11-25
+    note: Re-rated a claim.
+claims:
+  - id: footage-shows
+    quote: q
+    rating: unsupported
+    claimant: {name: CNN, type: organization, url: "https://cnn.example/"}
+    appearance: {url: "https://cnn.example/v", title: Exclusive, publisher: CNN, date: 2017-07-25}
+    date: 2017-07-24
+    media: {type: video, url: "https://cnn.example/v.mp4", rating: OriginalMediaContent}
+`
+	sc, err := DecodeSidecar("s.yaml", []byte(src), config.Default())
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := sc.Claims[0]
+	day := func(m time.Month, d int, y int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
+	tests := []struct {
+		name      string
+		got, want any
+	}{
+		{name: "claimant", got: c.Claimant, want: Claimant{Name: "CNN", Type: "organization", URL: "https://cnn.example/"}},
+		{name: "appearance", got: c.Appearance, want: &Original{URL: "https://cnn.example/v", Title: "Exclusive", Publisher: "CNN", Date: day(7, 25, 2017)}},
+		{name: "date", got: c.Date, want: day(7, 24, 2017)},
+		{name: "media", got: c.Media, want: &Media{Type: "video", URL: "https://cnn.example/v.mp4", Rating: "OriginalMediaContent"}},
+		{name: "updates", got: sc.Updates, want: []Update{{Date: day(11, 25, 2026), Note: "Re-rated a claim.", Pos: Pos{Line: 2, Col: 5}}}},
+	}
+	for _, tt := range tests {
+		if diff := cmp.Diff(tt.want, tt.got); diff != "" {
+			t.Errorf("%s (-want +got):\n%s", tt.name, diff)
+		}
 	}
 }

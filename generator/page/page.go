@@ -118,13 +118,38 @@ type Page struct {
 	Article     *Article   // for "article" and "page"
 	Articles    []*Summary // for "home" and "tag": this page's share of the list
 	Body        template.HTML
-	Paginator   *Paginator    // for paginated lists; nil on one-page lists
-	Tag         *Tag          // for "tag"
-	Tags        []*Tag        // for "tags", by name
-	Claims      []*ClaimEntry // for "claims": this page's share
-	Grade       *Grade        // for "claims" of one grade
-	Counts      []Count       // for "claims" and "ratings": claims per grade, every grade of the scale
-	Total       int           // for "claims" and "ratings": how many claims in all
+	Paginator   *Paginator         // for paginated lists; nil on one-page lists
+	Tag         *Tag               // for "tag"
+	Tags        []*Tag             // for "tags", by name
+	Claims      []*ClaimEntry      // for "claims": this page's share
+	Grade       *Grade             // for "claims" of one grade
+	Counts      []Count            // for "claims", "ratings" and "claimant": claims per grade, every grade of the scale
+	Total       int                // for "claims", "ratings" and "claimant": how many claims in all
+	Claim       *Claim             // for "claim": the claim the page is about
+	Context     *Context           // for "claim": the claim in its paragraph
+	Claimant    *Claimant          // for "claimant"
+	Claimants   []*ClaimantSummary // for "claimants", by name
+	// JSONLD is the page's own schema.org data, for "claim" its one
+	// review; an article's is Article.JSONLD.
+	JSONLD template.JS
+	// Image is the page's share card (og:image); nil for none.
+	Image *Image
+}
+
+// Context is a claim in the paragraph it stands in, as plain text.
+type Context struct{ Before, Quote, After string }
+
+// Image is a picture of a page for link previews.
+type Image struct {
+	URL           string // full URL when base_url is absolute
+	Width, Height int
+	Alt           string
+}
+
+// ClaimantSummary is a claimant as the claimants index lists them.
+type ClaimantSummary struct {
+	Claimant
+	N int // how many claims of theirs the site reviews
 }
 
 // Paginator is where a page stands in a list of pages.
@@ -157,6 +182,16 @@ type ClaimEntry struct {
 	ArticleTitle string
 	ArticleURL   string
 	Date         time.Time
+	Of           *Reviewed // shared by the claims of one article
+}
+
+// Reviewed is what the reviews of one article share: the text they
+// review and when they were published and last changed.
+type Reviewed struct {
+	Original *Original // nil when the front matter names none
+	// Published is the review's date, else the article's; Modified is the
+	// newest date of its update log when later, else zero.
+	Published, Modified time.Time
 }
 
 // ClaimGroup is the claims of one article in a claims index.
@@ -182,6 +217,7 @@ func (p *Page) ClaimGroups() []ClaimGroup {
 
 // Article is an article or ordinary page.
 type Article struct {
+	URL         string // absolute-path URL of its page
 	Title       string
 	Description string
 	Date        time.Time
@@ -200,6 +236,10 @@ type Article struct {
 	Draft       bool          // draft: true, shown only by serve and builds with -drafts
 	// Annotations is the URL of the review as W3C Web Annotations.
 	Annotations string
+	Reviewed    *Reviewed
+	// Contexts are the claims in their paragraphs, in the order of
+	// Claims, for the claims' own pages.
+	Contexts []Context
 }
 
 // Original is where the reviewed text first appeared.
@@ -222,13 +262,38 @@ type Review struct {
 // Claim is one reviewed claim of an article.
 type Claim struct {
 	ID       string
-	N        int    // its number: where its first mark comes in the text, from 1
-	Quote    string // the matched text, normalised
-	Claim    string // claimReviewed
-	Claimant string
+	N        int       // its number: where its first mark comes in the text, from 1
+	Quote    string    // the matched text, normalised
+	Claim    string    // claimReviewed
+	Claimant *Claimant // nil when the sidecar names none
 	Grade    Grade
 	Note     template.HTML
 	Sources  []Source
+	// Appearance is where the claim was made when the article relays it
+	// from elsewhere; nil when not given.
+	Appearance *Original
+	Date       time.Time // when the claim was made; zero when not known
+	Media      *Media    // nil unless the claim is about footage, an image or a recording
+	// Page is the absolute-path URL of the claim's own page, and
+	// Permalink its full URL when base_url is absolute.
+	Page, Permalink string
+	// Start and End are where the quote stands in the article's text, in
+	// code points (a W3C TextPositionSelector).
+	Start, End int
+}
+
+// Claimant is who made a claim.
+type Claimant struct {
+	Name string
+	Type string // "person", "organization", or "" when the editor gave none
+	URL  string
+	Page string // the URL of the claimant's page on the site
+}
+
+// Media is the footage, image or recording a claim is about.
+type Media struct {
+	Type, URL string
+	Rating    string // a member of schema.org's MediaManipulationRatingEnumeration
 }
 
 // Source is one source of a claim's review.

@@ -26,8 +26,12 @@ type ClaimEntry struct {
 func ClaimsIndex(entries []*page.ClaimEntry) ([]byte, error) {
 	out := make([]ClaimEntry, 0, len(entries))
 	for _, e := range entries {
+		who := ""
+		if e.Claimant != nil {
+			who = e.Claimant.Name
+		}
 		out = append(out, ClaimEntry{
-			ID: e.ID, Claim: e.Claim.Claim, Quote: e.Quote, Claimant: e.Claimant,
+			ID: e.ID, Claim: e.Claim.Claim, Quote: e.Quote, Claimant: who,
 			Grade: e.Grade.ID, Label: e.Grade.Label, Tone: e.Grade.Tone,
 			Article: e.ArticleTitle, URL: e.URL,
 		})

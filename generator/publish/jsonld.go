@@ -3,42 +3,100 @@ package publish
 import (
 	"encoding/json"
 	"html/template"
+	"time"
 
-	"github.com/scholia/scholia/generator/content"
 	"github.com/scholia/scholia/generator/page"
 )
 
-// The schema.org ClaimReview graph of an article (DESIGN section 7), as
-// Google's fact-check markup and aggregators read it.
+// The schema.org review data of an article (DESIGN section 7), as
+// fact-check aggregators read it: a Review of the original text on the
+// article scale, and a ClaimReview per claim, or a MediaReview for a claim
+// about footage, an image or a recording. Each node is made by one
+// function, whichever page or feed carries it.
 
 type thing = map[string]any
 
-// ClaimReviews returns the JSON-LD graph of an article's claims. json.Marshal
-// escapes <, > and &, which makes the result safe inside a <script> element.
-func ClaimReviews(s *page.Site, a *content.Article, art *page.Article) (template.JS, error) {
-	if len(art.Claims) == 0 {
+// schemaContext is the @context of every schema.org document Scholia
+// writes.
+const schemaContext = "https://schema.org"
+
+// ClaimReviews returns the JSON-LD graph of an article page: the article's
+// review, when it has one, then a review of each claim whose url is the
+// claim in the page. json.Marshal escapes <, > and &, which makes the
+// result safe inside a <script> element.
+func ClaimReviews(s *page.Site, art *page.Article, url string) (template.JS, error) {
+	if len(art.Claims) == 0 && art.Review == nil {
 		return "", nil
 	}
-	page := s.Permalink(a.URLPath)
-	graph := make([]thing, 0, len(art.Claims))
-	for _, c := range art.Claims {
-		cr := thing{
-			"@type":         "ClaimReview",
-			"url":           page + "#claim-" + c.ID,
-			"claimReviewed": c.Claim,
-			"reviewRating":  rating(c.Grade, s.Claim),
-			"itemReviewed":  claimItem(c, a),
-			"author":        publisher(s),
-			"inLanguage":    s.Language,
-		}
-		if d := reviewDate(a); d != "" {
-			cr["datePublished"] = d
-		}
-		graph = append(graph, cr)
+	graph := make([]thing, 0, len(art.Claims)+1)
+	if art.Review != nil {
+		graph = append(graph, ArticleReview(s, art, url))
 	}
-	b, err := json.Marshal(thing{"@context": "https://schema.org", "@graph": graph})
+	for _, c := range art.Claims {
+		graph = append(graph, ClaimNode(s, c, art.Reviewed, url+"#claim-"+c.ID))
+	}
+	return marshalJS(thing{"@context": schemaContext, "@graph": graph})
+}
+
+// ClaimPageReview returns the JSON-LD of a claim's own page: its one
+// review, whose url is that page.
+func ClaimPageReview(s *page.Site, c *page.Claim, of *page.Reviewed) (template.JS, error) {
+	n := ClaimNode(s, c, of, c.Permalink)
+	n["@context"] = schemaContext
+	return marshalJS(n)
+}
+
+func marshalJS(v any) (template.JS, error) {
+	b, err := json.Marshal(v)
 	return template.JS(b), err
 }
+
+// ClaimNode is the review of claim c, at url: a ClaimReview, or a
+// MediaReview when the claim names its media.
+func ClaimNode(s *page.Site, c *page.Claim, of *page.Reviewed, url string) thing {
+	n := reviewNode(s, of, "ClaimReview", url)
+	n["reviewRating"] = rating(c.Grade, s.Claim)
+	if m := c.Media; m != nil {
+		n["@type"] = "MediaReview"
+		n["mediaAuthenticityCategory"] = schemaContext + "/" + m.Rating
+		n["originalMediaContextDescription"] = c.Claim
+		n["itemReviewed"] = mediaItem(c)
+		return n
+	}
+	n["claimReviewed"] = c.Claim
+	n["itemReviewed"] = claimItem(c, of.Original)
+	return n
+}
+
+// ArticleReview is the review of the article as a whole, at url: a Review
+// of the original text, rated on the article scale.
+func ArticleReview(s *page.Site, art *page.Article, url string) thing {
+	n := reviewNode(s, art.Reviewed, "Review", url)
+	n["name"] = art.Title
+	n["reviewRating"] = rating(art.Review.Grade, s.Article)
+	work := creativeWork(art.Original)
+	if work == nil {
+		// The reviewed text is known only by the copy on the page.
+		work = thing{"@type": "CreativeWork", "url": url}
+	}
+	n["itemReviewed"] = work
+	return n
+}
+
+// reviewNode is what every review of an article shares: who wrote it, in
+// what language, and when.
+func reviewNode(s *page.Site, of *page.Reviewed, typ, url string) thing {
+	n := thing{"@type": typ, "url": url, "author": publisher(s), "inLanguage": s.Language}
+	if !of.Published.IsZero() {
+		n["datePublished"] = isoDay(of.Published)
+	}
+	if !of.Modified.IsZero() {
+		n["dateModified"] = isoDay(of.Modified)
+	}
+	return n
+}
+
+func isoDay(t time.Time) string { return t.Format("2006-01-02") }
 
 func rating(g page.Grade, scale []page.Grade) thing {
 	// name is what consumers show; alternateName is kept for those that
@@ -58,35 +116,6 @@ func rating(g page.Grade, scale []page.Grade) thing {
 	return r
 }
 
-func claimItem(c *page.Claim, a *content.Article) thing {
-	item := thing{"@type": "Claim"}
-	if c.Claimant != "" {
-		item["author"] = thing{"@type": "Person", "name": c.Claimant}
-	}
-	if o := a.Front.Original; o != nil {
-		work := thing{"@type": "CreativeWork"}
-		if o.URL != "" {
-			work["url"] = o.URL
-		}
-		// The original's own headline: the page's title is the review's.
-		if o.Title != "" {
-			work["headline"] = o.Title
-		}
-		if o.Publisher != "" {
-			work["publisher"] = thing{"@type": "Organization", "name": o.Publisher}
-		}
-		if o.Author != "" {
-			work["author"] = thing{"@type": "Person", "name": o.Author}
-		}
-		if !o.Date.IsZero() {
-			work["datePublished"] = o.Date.Format("2006-01-02")
-			item["datePublished"] = work["datePublished"]
-		}
-		item["appearance"] = work
-	}
-	return item
-}
-
 func publisher(s *page.Site) thing {
 	p := thing{"@type": "Organization", "name": s.Publisher.Name}
 	if p["name"] == "" {
@@ -99,14 +128,4 @@ func publisher(s *page.Site) thing {
 		p["logo"] = thing{"@type": "ImageObject", "url": s.Publisher.Logo}
 	}
 	return p
-}
-
-func reviewDate(a *content.Article) string {
-	if r := a.Sidecar.Review; r != nil && !r.Date.IsZero() {
-		return r.Date.Format("2006-01-02")
-	}
-	if !a.Front.Date.IsZero() {
-		return a.Front.Date.Format("2006-01-02")
-	}
-	return ""
 }

@@ -6,6 +6,7 @@ import (
 	"html/template"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/scholia/scholia/generator/anchor"
 	"github.com/scholia/scholia/generator/content"
@@ -29,7 +30,7 @@ func renderArticle(md *markup.Renderer, th *theme.Theme, s *page.Site, a *conten
 		for _, c := range a.Sidecar.Claims {
 			g := page.GradeOf(s.Claim, c.Rating)
 			claims = append(claims, markup.Claim{ID: c.ID, Rating: c.Rating, Label: g.Label, Quote: c.Quote})
-			cds = append(cds, claimData(md, s, c))
+			cds = append(cds, claimData(md, s, a.URLPath, c))
 		}
 	}
 	res, err := md.ArticleNotes(a.Path, a.Body, claims, func(order []int) ([]markup.Notes, error) {
@@ -55,6 +56,7 @@ func renderArticle(md *markup.Renderer, th *theme.Theme, s *page.Site, a *conten
 		return nil, nil, err
 	}
 	out := &page.Article{
+		URL:         s.URL(a.URLPath),
 		Title:       a.Front.Title,
 		Description: a.Front.Description,
 		Date:        a.Front.Date,
@@ -66,10 +68,7 @@ func renderArticle(md *markup.Renderer, th *theme.Theme, s *page.Site, a *conten
 		Annotated:   a.Sidecar != nil,
 		Draft:       a.Front.Draft,
 	}
-	// An original with nothing filled in (as new writes it) shows no box.
-	if o := a.Front.Original; o != nil && *o != (content.Original{}) {
-		out.Original = &page.Original{URL: o.URL, Title: o.Title, Publisher: o.Publisher, Author: o.Author, Archived: o.Archived, Date: o.Date}
-	}
+	out.Original = original(a.Front.Original)
 	if a.Sidecar == nil {
 		return out, nil, nil
 	}
@@ -79,12 +78,17 @@ func renderArticle(md *markup.Renderer, th *theme.Theme, s *page.Site, a *conten
 		out.Review = &page.Review{Grade: page.GradeOf(s.Article, r.Rating), Summary: template.HTML(sum),
 			Lead: template.HTML(lead), More: template.HTML(more), Reviewers: r.Reviewers, Date: r.Date}
 	}
+	out.Reviewed = reviewed(a, out.Original)
 	var ratings []string
 	for i, c := range a.Sidecar.Claims {
 		cd := cds[i]
+		var ctx page.Context
 		if m := res.Anchors[i]; m != nil {
 			cd.Quote = matchedText(res.Doc, m)
+			cd.Start, cd.End = m.Start, m.End
+			ctx = claimContext(res.Doc, m, cd.Quote)
 		}
+		out.Contexts = append(out.Contexts, ctx)
 		if c.Claim == "" {
 			cd.Claim = cd.Quote
 		}
@@ -101,7 +105,7 @@ func renderArticle(md *markup.Renderer, th *theme.Theme, s *page.Site, a *conten
 			}
 		}
 	}
-	js, err := publish.ClaimReviews(s, a, out)
+	js, err := publish.ClaimReviews(s, out, s.Permalink(a.URLPath))
 	if err != nil {
 		return nil, nil, diag.Errorf(a.Path, 0, 0, "writing JSON-LD: %w", err)
 	}
@@ -156,14 +160,24 @@ func numberNotes(th *theme.Theme, cds []*page.Claim, order []int) ([]markup.Note
 
 // claimData is what templates show of a claim; its Quote and Claim are the
 // sidecar's until the quote is anchored.
-func claimData(md *markup.Renderer, s *page.Site, c content.Claim) *page.Claim {
+func claimData(md *markup.Renderer, s *page.Site, articlePath string, c content.Claim) *page.Claim {
+	at := page.ClaimPath(articlePath, c.ID)
 	cd := &page.Claim{
-		ID:       c.ID,
-		Quote:    c.Quote.Exact,
-		Claim:    c.Claim,
-		Claimant: c.Claimant,
-		Grade:    page.GradeOf(s.Claim, c.Rating),
-		Note:     template.HTML(md.Note("claim-"+c.ID, c.Note)), // the claim id may be "review"
+		ID:         c.ID,
+		Quote:      c.Quote.Exact,
+		Claim:      c.Claim,
+		Grade:      page.GradeOf(s.Claim, c.Rating),
+		Note:       template.HTML(md.Note("claim-"+c.ID, c.Note)), // the claim id may be "review"
+		Appearance: original(c.Appearance),
+		Date:       c.Date,
+		Page:       s.URL(at),
+		Permalink:  s.Permalink(at),
+	}
+	if n := c.Claimant; n.Name != "" {
+		cd.Claimant = &page.Claimant{Name: n.Name, Type: n.Type, URL: n.URL, Page: s.URL(page.ClaimantPath(n.Name))}
+	}
+	if m := c.Media; m != nil {
+		cd.Media = &page.Media{Type: m.Type, URL: m.URL, Rating: m.Rating}
 	}
 	if cd.Claim == "" {
 		cd.Claim = cd.Quote
@@ -175,6 +189,71 @@ func claimData(md *markup.Renderer, s *page.Site, c content.Claim) *page.Claim {
 		})
 	}
 	return cd
+}
+
+// original is where a text appeared, as templates show it; an original
+// with nothing filled in (as new writes it) is none.
+func original(o *content.Original) *page.Original {
+	if o == nil || *o == (content.Original{}) {
+		return nil
+	}
+	return &page.Original{URL: o.URL, Title: o.Title, Publisher: o.Publisher, Author: o.Author, Archived: o.Archived, Date: o.Date}
+}
+
+// reviewed is what the reviews of a share: the original and the dates.
+func reviewed(a *content.Article, o *page.Original) *page.Reviewed {
+	rv := &page.Reviewed{Original: o, Published: a.Front.Date}
+	if r := a.Sidecar.Review; r != nil && !r.Date.IsZero() {
+		rv.Published = r.Date
+	}
+	for _, u := range a.Sidecar.Updates {
+		if u.Date.After(rv.Modified) {
+			rv.Modified = u.Date
+		}
+	}
+	if !rv.Modified.After(rv.Published) {
+		rv.Modified = time.Time{}
+	}
+	return rv
+}
+
+// claimContext is the claim of match m in its block (a paragraph, a list
+// item, a heading...), as text.
+func claimContext(doc *anchor.Doc, m *anchor.Match, quote string) page.Context {
+	first, last := m.Spans[0], m.Spans[len(m.Spans)-1]
+	var before, after strings.Builder
+	for i, p := range doc.Blocks[first.Block].Pieces {
+		switch {
+		case i < first.Piece:
+			before.WriteString(p.Text)
+		case i == first.Piece:
+			before.WriteString(p.Text[:first.Start])
+		}
+	}
+	for i, p := range doc.Blocks[last.Block].Pieces {
+		switch {
+		case i == last.Piece:
+			after.WriteString(p.Text[last.End:])
+		case i > last.Piece:
+			after.WriteString(p.Text)
+		}
+	}
+	return page.Context{Before: strings.Join(strings.Fields(before.String()), " ") + spaceIf(before.String(), true),
+		Quote: quote, After: spaceIf(after.String(), false) + strings.Join(strings.Fields(after.String()), " ")}
+}
+
+// spaceIf is the one space that stood between the quote and the text
+// beside it, which collapsing white space would lose: at the end of
+// before (end true) or the start of after.
+func spaceIf(s string, end bool) string {
+	t := strings.TrimLeft(s, " \t\n")
+	if end {
+		t = strings.TrimRight(s, " \t\n")
+	}
+	if s != "" && t != s && strings.TrimSpace(s) != "" {
+		return " "
+	}
+	return ""
 }
 
 // matchedText is the quote as the reader sees it in the article: the

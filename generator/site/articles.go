@@ -49,6 +49,9 @@ func (r *run) article(j *job) error {
 			return err
 		}
 	}
+	if err := r.claimPages(a, art, pageKey); err != nil {
+		return err
+	}
 	if anno != nil && r.claim(AnnotationsPath(a.OutPath), annoOwner(a.Path)) {
 		if err := r.put(AnnotationsPath(a.OutPath), annoKey, anno); err != nil {
 			return err
@@ -95,6 +98,9 @@ func (r *run) keepAll(rec *record, pageKey, annoKey key) bool {
 	}
 	if rec.Annotated {
 		outs = append(outs, out{AnnotationsPath(rec.OutPath), annoKey, annoOwner(rec.Path)})
+	}
+	for _, id := range rec.Claims {
+		outs = append(outs, out{claimPageRel(rec.URLPath, id), claimKey(pageKey, id), claimOwner(rec.Path)})
 	}
 	for _, o := range outs {
 		if !r.claim(o.rel, o.by) {

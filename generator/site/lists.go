@@ -220,9 +220,15 @@ func (r *run) claimLists(recs []*record, sums []*page.Summary) []list {
 		g := &s.Claim[i]
 		claims("claims/"+g.ID+"/", byGrade[g.ID], g)
 	}
+	out = append(out, r.claimantLists(all)...)
 	rp := &page.Page{Site: s, Kind: "ratings", URL: s.URL("ratings/"), Permalink: s.Permalink("ratings/"), Counts: counts, Total: len(all)}
+	open := publish.OpenClaims(s, all)
 	return append(out, list{rel: "ratings/index.html", page: rp},
-		list{rel: "claims/index.json", make: func() ([]byte, error) { return publish.ClaimsIndex(all) }, data: all})
+		list{rel: "claims/index.json", make: func() ([]byte, error) { return publish.ClaimsIndex(all) }, data: all},
+		list{rel: "claims.json", make: func() ([]byte, error) { return publish.ClaimsJSON(s, open) }, data: []any{s, open}},
+		list{rel: "claims.schema.json", make: func() ([]byte, error) { return publish.ClaimsSchema, nil }, data: publish.ClaimsSchema},
+		list{rel: "claims.csv", make: func() ([]byte, error) { return publish.ClaimsCSV(open) }, data: open},
+		list{rel: "claimreview.jsonld", make: func() ([]byte, error) { return publish.DataFeed(s, all) }, data: []any{s, all}})
 }
 
 // summaries are the listed articles, newest first.

@@ -72,7 +72,7 @@ func TestLiveUpdate(t *testing.T) {
 			return []string{"content/a.md"}
 		},
 		// The quote's context changed; lists show nothing of the text.
-		want:   Update{Changed: []string{"a/annotations.jsonld", "a/index.html"}},
+		want:   Update{Changed: []string{"a/annotations.jsonld", "a/claims/cheese/index.html", "a/index.html"}},
 		serves: map[string]string{"a/index.html": "said the cat"},
 		render: 1,
 	}, {
@@ -82,7 +82,7 @@ func TestLiveUpdate(t *testing.T) {
 			return []string{"content/a.annotations.yaml"}
 		},
 		// Every claims page shows the counts by grade, which changed.
-		want:   Update{Changed: []string{"a/annotations.jsonld", "a/index.html", "claims/accurate/index.html", "claims/inaccurate/index.html", "claims/index.html", "claims/index.json", "claims/misleading/index.html", "claims/mixed/index.html", "claims/mostly-accurate/index.html", "claims/not-checkable/index.html", "claims/unsupported/index.html", "feed.xml", "index.html", "ratings/index.html"}},
+		want:   Update{Changed: []string{"a/annotations.jsonld", "a/claims/cheese/index.html", "a/index.html", "claimreview.jsonld", "claims.csv", "claims.json", "claims/accurate/index.html", "claims/inaccurate/index.html", "claims/index.html", "claims/index.json", "claims/misleading/index.html", "claims/mixed/index.html", "claims/mostly-accurate/index.html", "claims/not-checkable/index.html", "claims/unsupported/index.html", "feed.xml", "index.html", "ratings/index.html"}},
 		serves: map[string]string{"a/index.html": `data-rating="misleading"`, "claims/misleading/index.html": "The moon is made of cheese"},
 	}, {
 		name: "delete",
@@ -130,7 +130,7 @@ func TestLiveUpdate(t *testing.T) {
 			writeFile(t, dir, "content/contact.md", "---\ntitle: Contact\n---\n\nWrite to us.\n")
 			return []string{"content/contact.md"}
 		},
-		want:   Update{Changed: []string{"404.html", "a/index.html", "about/index.html", "b/index.html", "claims/accurate/index.html", "claims/inaccurate/index.html", "claims/index.html", "claims/misleading/index.html", "claims/mixed/index.html", "claims/mostly-accurate/index.html", "claims/not-checkable/index.html", "claims/unsupported/index.html", "contact/index.html", "index.html", "ratings/index.html", "sitemap.xml"}},
+		want:   Update{Changed: []string{"404.html", "a/claims/cheese/index.html", "a/index.html", "about/index.html", "b/index.html", "claims/accurate/index.html", "claims/inaccurate/index.html", "claims/index.html", "claims/misleading/index.html", "claims/mixed/index.html", "claims/mostly-accurate/index.html", "claims/not-checkable/index.html", "claims/unsupported/index.html", "contact/index.html", "index.html", "ratings/index.html", "sitemap.xml"}},
 		serves: map[string]string{"b/index.html": `href="/contact/"`},
 	}, {
 		name: "stylesheet",
@@ -162,7 +162,7 @@ func TestLiveUpdate(t *testing.T) {
 			writeFile(t, dir, "site.yaml", "title: Renamed\n")
 			return []string{"site.yaml"}
 		},
-		want:   Update{Changed: []string{"404.html", "a/annotations.jsonld", "a/index.html", "about/index.html", "b/index.html", "claims/accurate/index.html", "claims/inaccurate/index.html", "claims/index.html", "claims/misleading/index.html", "claims/mixed/index.html", "claims/mostly-accurate/index.html", "claims/not-checkable/index.html", "claims/unsupported/index.html", "feed.xml", "index.html", "ratings/index.html"}, Full: true},
+		want:   Update{Changed: []string{"404.html", "a/annotations.jsonld", "a/claims/cheese/index.html", "a/index.html", "about/index.html", "b/index.html", "claimreview.jsonld", "claims.json", "claims/accurate/index.html", "claims/inaccurate/index.html", "claims/index.html", "claims/misleading/index.html", "claims/mixed/index.html", "claims/mostly-accurate/index.html", "claims/not-checkable/index.html", "claims/unsupported/index.html", "feed.xml", "index.html", "ratings/index.html"}, Full: true},
 		serves: map[string]string{"b/index.html": "Renamed"},
 	}} {
 		t.Run(tc.name, func(t *testing.T) {

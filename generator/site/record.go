@@ -25,6 +25,7 @@ type record struct {
 	Title     string
 	Body      template.HTML      // the home page's own text, which the home page shows
 	Annotated bool               // it has an annotations.jsonld
+	Claims    []string           // the ids of its claims, each with a page
 	Summary   *page.Summary      // nil for the home page and menu pages
 	Entries   []*page.ClaimEntry // its claims as the claims index lists them
 	// The digests of Summary and Entries: their hashes, made once.
@@ -49,6 +50,9 @@ func newRecord(s *page.Site, a *content.Article, art *page.Article, annotated bo
 		return r.sealed()
 	}
 	r.Rendered, r.Annotated = true, annotated
+	for _, c := range art.Claims {
+		r.Claims = append(r.Claims, c.ID)
+	}
 	switch {
 	case a.Home:
 		r.Body = art.Body
@@ -58,7 +62,7 @@ func newRecord(s *page.Site, a *content.Article, art *page.Article, annotated bo
 	}
 	url := s.URL(a.URLPath)
 	for _, c := range art.Claims {
-		e := &page.ClaimEntry{Claim: c, URL: url + "#claim-" + c.ID, ArticleTitle: art.Title, ArticleURL: url, Date: art.Date}
+		e := &page.ClaimEntry{Claim: c, URL: url + "#claim-" + c.ID, ArticleTitle: art.Title, ArticleURL: url, Date: art.Date, Of: art.Reviewed}
 		r.Entries = append(r.Entries, e)
 		r.EntrySums = append(r.EntrySums, digestOf("claim entry", e))
 	}

@@ -23,7 +23,7 @@ import (
 )
 
 // pageKinds are the page templates a theme has; each defines "main".
-var pageKinds = []string{"article", "page", "home", "404", "tags", "tag", "claims", "ratings"}
+var pageKinds = []string{"article", "page", "home", "404", "tags", "tag", "claims", "ratings", "claim", "claimant", "claimants"}
 
 // Theme is the parsed templates and the assets of a site: the default
 // theme with the site's templates/ laid over it file by file.

@@ -230,12 +230,13 @@ func checkMarginNotes(doc *html.Node, claims []Claim) []error {
 	return errs
 }
 
-// checkJSONLD checks the page's one ld+json script and its ClaimReviews.
+// checkJSONLD checks the page's one ld+json script: the article's
+// Review, then a ClaimReview (or MediaReview) per claim.
 func checkJSONLD(doc *html.Node, want Page) []error {
 	scripts := find(doc, func(n *html.Node) bool {
 		return n.DataAtom == atom.Script && Attr(n, "type") == "application/ld+json"
 	})
-	if len(want.Claims) == 0 {
+	if len(want.Claims) == 0 && want.Review == "" {
 		return nil
 	}
 	if len(scripts) != 1 {
@@ -258,15 +259,27 @@ func checkJSONLD(doc *html.Node, want Page) []error {
 	if err := json.Unmarshal([]byte(Text(scripts[0])), &ld); err != nil {
 		return []error{fmt.Errorf("ld+json: %w", err)}
 	}
-	if len(ld.Graph) != len(want.Claims) {
-		return []error{fmt.Errorf("ld+json @graph has %d items, want %d", len(ld.Graph), len(want.Claims))}
+	n := len(want.Claims)
+	if want.Review != "" {
+		n++
+	}
+	if len(ld.Graph) != n {
+		return []error{fmt.Errorf("ld+json @graph has %d items, want %d (the review, then one per claim)", len(ld.Graph), n)}
 	}
 	var errs []error
+	if want.Review != "" {
+		if g := ld.Graph[0]; g.Type != "Review" || g.URL != want.URL || g.ReviewRating.AlternateName == "" {
+			errs = append(errs, fmt.Errorf("@graph[0] is not the article's Review: %+v", g))
+		}
+		ld.Graph = ld.Graph[1:]
+	}
 	for i, c := range want.Claims {
 		g := ld.Graph[i]
-		if g.Type != "ClaimReview" || g.URL != want.URL+"#claim-"+c.ID || g.ClaimReviewed == "" ||
-			g.ReviewRating.AlternateName != c.Label || g.ItemReviewed.Type != "Claim" || g.Author["name"] == "" {
-			errs = append(errs, fmt.Errorf("ClaimReview %d does not describe claim %q: %+v", i, c.ID, g))
+		// A claim about footage or an image is reviewed as a MediaReview.
+		claim := g.Type == "ClaimReview" && g.ClaimReviewed != "" && g.ItemReviewed.Type == "Claim"
+		media := g.Type == "MediaReview" && g.ItemReviewed.Type == "MediaReviewItem"
+		if !claim && !media || g.URL != want.URL+"#claim-"+c.ID || g.ReviewRating.AlternateName != c.Label || g.Author["name"] == "" {
+			errs = append(errs, fmt.Errorf("review %d does not describe claim %q: %+v", i, c.ID, g))
 		}
 	}
 	return errs

@@ -8,7 +8,7 @@ import (
 const goodBody = `<p>The <span class="margin-note" data-annot data-claim="moon">1 Inaccurate: rock.</span><mark class="claim" data-claim="moon" data-rating="inaccurate" id="claim-moon">moon is </mark><em><mark class="claim" data-claim="moon" data-rating="inaccurate">made&rsquo;</mark></em><mark class="claim" data-claim="moon" data-rating="inaccurate"> of cheese</mark><a class="claim-ref" href="#note-moon" data-annot>Inaccurate</a>.</p><details class="claim-disclosure" data-annot data-claim="moon"><summary>1</summary>rock</details>`
 
 const goodPage = `<!DOCTYPE html><html lang="en"><head><title>t</title>
-<script type="application/ld+json">{"@context":"https://schema.org","@graph":[{"@type":"ClaimReview","url":"/a/#claim-moon","claimReviewed":"moon","reviewRating":{"alternateName":"Inaccurate"},"itemReviewed":{"@type":"Claim"},"author":{"name":"Desk"}}]}</script>
+<script type="application/ld+json">{"@context":"https://schema.org","@graph":[{"@type":"Review","url":"/a/","reviewRating":{"alternateName":"Low"}},{"@type":"ClaimReview","url":"/a/#claim-moon","claimReviewed":"moon","reviewRating":{"alternateName":"Inaccurate"},"itemReviewed":{"@type":"Claim"},"author":{"name":"Desk"}}]}</script>
 </head><body><section class="review" data-rating="low"></section><div class="article-body">` + goodBody + `</div>
 <ol><li id="note-moon" class="claim-note">Inaccurate: it is rock. <a href="#claim-moon">Back</a></li></ol></body></html>`
 
@@ -35,7 +35,8 @@ func TestCheck(t *testing.T) {
 		{name: "no note ref", old: `<a class="claim-ref" href="#note-moon" data-annot>Inaccurate</a>`, new: ``, wantErr: "right after"},
 		{name: "ref without grade", old: `data-annot>Inaccurate</a>`, new: `data-annot>note</a>`, wantErr: "want the grade"},
 		{name: "no back link", old: `<a href="#claim-moon">Back</a>`, new: ``, wantErr: "link back"},
-		{name: "wrong url", old: `"url":"/a/#claim-moon"`, new: `"url":"/b/#claim-moon"`, wantErr: "ClaimReview"},
+		{name: "wrong url", old: `"url":"/a/#claim-moon"`, new: `"url":"/b/#claim-moon"`, wantErr: "does not describe claim"},
+		{name: "no article Review", old: `"@type":"Review","url"`, new: `"@type":"ClaimReview","url"`, wantErr: "not the article's Review"},
 		{name: "no review", old: `<section class="review" data-rating="low"></section>`, new: ``, wantErr: ".review"},
 		{name: "no margin note", old: `<span class="margin-note" data-annot data-claim="moon">1 Inaccurate: rock.</span>`, new: ``, wantErr: "margin-note"},
 		{name: "margin note without data-annot", old: `<span class="margin-note" data-annot`, new: `<span class="margin-note"`, wantErr: "margin-note"},
