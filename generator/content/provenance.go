@@ -42,7 +42,7 @@ type Claimant struct {
 type Media struct {
 	Type   string // one of MediaTypes
 	URL    string // http(s) only
-	Rating string // one of MediaRatings
+	Rating string // one of MediaRatings; "" when the media was not examined
 }
 
 // Update is one entry of a review's log: a correction, a re-rating, a
@@ -96,10 +96,10 @@ func decodeMedia(d *strictyaml.Decoder, n strictyaml.Node) *Media {
 	if d.Kind(n) != strictyaml.Mapping {
 		return md
 	}
-	for _, k := range []string{"type", "rating"} {
-		if !m.Has(k) {
-			d.Errorf(n, "media has no %s: add %s: (%s)", k, k, strings.Join(map[string][]string{"type": MediaTypes, "rating": MediaRatings}[k], ", "))
-		}
+	// rating may be left out: a review need not have examined the media
+	// to rate a claim about it.
+	if !m.Has("type") {
+		d.Errorf(n, "media has no type: add type: (%s)", strings.Join(MediaTypes, ", "))
 	}
 	oneOf(d, m.Get("type"), md.Type, "media type", MediaTypes)
 	oneOf(d, m.Get("rating"), md.Rating, "media rating", MediaRatings)

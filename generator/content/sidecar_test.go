@@ -278,7 +278,6 @@ func TestDecodeSidecarErrors(t *testing.T) {
 				`s.yaml:7:43: unknown key "dated" in appearance; did you mean "date"?`,
 				`s.yaml:11:15: the claimant has no name: add name:, or write the claimant as plain text`,
 				`s.yaml:12:12: media has no type: add type: (video, image, audio)`,
-				`s.yaml:12:12: media has no rating: add rating: (OriginalMediaContent, DecontextualizedContent, EditedOrCroppedContent, TransformedContent, StagedContent, SatireOrParodyContent)`,
 				`s.yaml:13:11: date "2020-13-01" is not a real date (month out of range); write YYYY-MM-DD (2026-11-20) or RFC 3339 (2026-11-20T09:30:00Z)`,
 			},
 		},

@@ -58,7 +58,9 @@ func ClaimNode(s *page.Site, c *page.Claim, of *page.Reviewed, url string) thing
 	n["reviewRating"] = rating(c.Grade, s.Claim)
 	if m := c.Media; m != nil {
 		n["@type"] = "MediaReview"
-		n["mediaAuthenticityCategory"] = schemaContext + "/" + m.Rating
+		if m.Rating != "" {
+			n["mediaAuthenticityCategory"] = schemaContext + "/" + m.Rating
+		}
 		n["originalMediaContextDescription"] = c.Claim
 		n["itemReviewed"] = mediaItem(c)
 		return n

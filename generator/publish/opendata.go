@@ -64,7 +64,7 @@ type OpenClaimant struct {
 type OpenMedia struct {
 	Type   string `json:"type"`
 	URL    string `json:"url,omitempty"`
-	Rating string `json:"rating"` // schema.org's MediaManipulationRatingEnumeration
+	Rating string `json:"rating,omitempty"` // schema.org's MediaManipulationRatingEnumeration; none when not examined
 }
 
 // OpenArticle is the reviewed article a claim comes from.
