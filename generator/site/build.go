@@ -41,10 +41,21 @@ type Options struct {
 	// site has been walked, before anything is rendered: a command sets
 	// its memory budget by it.
 	Sized func(articles int)
+	// History, when not nil, dates each article by the last commit that
+	// touched it or its sidecar (paths relative to the site root), for the
+	// sitemap's lastmod and the feed's updated; see package gitdates.
+	History History
 	// Warn, when not nil, is called with each problem that does not stop
 	// the build, such as a symbolic link it skipped, in path order. A dev
 	// server calls it again only when the walk of content/ is done again.
 	Warn func(*diag.Error)
+}
+
+// History is when files last changed in version control.
+type History interface {
+	// Last is the time of the last commit that touched any of paths, and
+	// whether there is one.
+	Last(paths ...string) (time.Time, bool)
 }
 
 // Result says what a build did.

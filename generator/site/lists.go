@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/scholia/scholia/generator/content"
 	"github.com/scholia/scholia/generator/diag"
 	"github.com/scholia/scholia/generator/page"
 	"github.com/scholia/scholia/generator/publish"
@@ -37,6 +38,7 @@ func (r *run) lists(jobs []*job) diag.List {
 	set.value(feedNow(summaries(recs), r.opts.Now))
 	for _, rec := range recs {
 		set.key(rec.Sum)
+		set.value(r.lastmod(rec))
 	}
 	r.listed = listSet{Key: set.sum(), Pages: map[string]key{}}
 	if r.keepLists() {
@@ -161,11 +163,22 @@ func feedNow(sums []*page.Summary, now time.Time) time.Time {
 // crawlerFiles are the feed, the sitemap and robots.txt.
 func (r *run) crawlerFiles(recs []*record, sums []*page.Summary, home bool, lists []list) []list {
 	s := r.site
-	feed := sums[:min(len(sums), publish.FeedSize)]
+	feed := make([]*page.Summary, 0, min(len(sums), publish.FeedSize))
+	dated := map[*page.Summary]time.Time{}
+	for _, rec := range recs {
+		if rec.Summary != nil {
+			dated[rec.Summary] = r.lastmod(rec)
+		}
+	}
+	for _, sum := range sums[:min(len(sums), publish.FeedSize)] {
+		e := *sum // the record's summary is shared: the feed dates a copy
+		e.Lastmod = dated[sum]
+		feed = append(feed, &e)
+	}
 	var pages []publish.SitemapPage
 	var newest time.Time
 	for _, rec := range recs {
-		lastmod := rec.Lastmod
+		lastmod := r.lastmod(rec)
 		if lastmod.After(newest) {
 			newest = lastmod
 		}
@@ -183,6 +196,19 @@ func (r *run) crawlerFiles(recs []*record, sums []*page.Summary, home bool, list
 		{rel: "sitemap.xml", make: func() ([]byte, error) { return publish.Sitemap(s, pages) }, data: []any{s, pages}},
 		{rel: "robots.txt", make: func() ([]byte, error) { return publish.Robots(s), nil }, data: s},
 	}
+}
+
+// lastmod is when an article last changed, for the sitemap and the feed:
+// the last commit that touched it or its sidecar, when the site is in Git,
+// else its front matter's lastmod, else its date; never a file's
+// modification time, so that builds of one commit are identical.
+func (r *run) lastmod(rec *record) time.Time {
+	if h := r.opts.History; h != nil {
+		if t, ok := h.Last(rec.Path, content.SidecarPath(rec.Path)); ok {
+			return t
+		}
+	}
+	return rec.Lastmod
 }
 
 // claimLists makes the claims index, its pages per grade, and the ratings
