@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -11,6 +12,7 @@ import (
 	"time"
 
 	"github.com/scholia/scholia/generator/diag"
+	"github.com/scholia/scholia/generator/gitdates"
 	"github.com/scholia/scholia/generator/outdir"
 	"github.com/scholia/scholia/generator/site"
 )
@@ -80,7 +82,24 @@ func (f *siteFlags) options(w io.Writer) (site.Options, error) {
 	if abs, err := filepath.Abs(f.src); err == nil {
 		name = filepath.Base(abs)
 	}
-	return site.Options{FS: root.FS(), Name: name, Drafts: f.drafts, Future: f.future, Warn: warn}, nil
+	opts := site.Options{FS: root.FS(), Name: name, Drafts: f.drafts, Future: f.future, Warn: warn}
+	opts.History = history(f.src, warn)
+	return opts, nil
+}
+
+// history is the Git history that dates the site's pages, or nil when
+// there is none; a problem reading it is a warning, as the build can
+// still date pages by their front matter.
+func history(src string, warn func(*diag.Error)) site.History {
+	h, err := gitdates.Load(context.Background(), src)
+	if err != nil {
+		warn(&diag.Error{Warning: true, Msg: err.Error() + "; pages are dated by their front matter"})
+		return nil
+	}
+	if h.Shallow() {
+		warn(&diag.Error{Warning: true, Msg: "the repository is a shallow clone, so pages may be dated by too recent a commit: fetch the whole history (actions/checkout: fetch-depth: 0)"})
+	}
+	return h
 }
 
 func runBuild(e *env, args []string) error {

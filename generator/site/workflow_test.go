@@ -86,6 +86,7 @@ func TestPagesWorkflowFacts(t *testing.T) {
 		"concurrency":        "pages cancel-in-progress=false",
 		"build uses":         "actions/checkout@v4 actions/setup-go@v5 actions/configure-pages@v5 actions/upload-pages-artifact@v3",
 		"setup-go":           "go-version-file=go.mod cache=true",
+		"build checkout":     "fetch-depth=0", // every commit: lastmod comes from the history
 		"configure-pages id": "pages",
 		"build run":          `make build BASE_URL="${{ steps.pages.outputs.base_url }}/"`,
 		"upload path":        "public",
@@ -150,6 +151,8 @@ func workflowFacts(w *actionlint.Workflow) map[string]string {
 				uses = append(uses, e.Uses.Value)
 				name, _, _ := strings.Cut(e.Uses.Value, "@")
 				switch name {
+				case "actions/checkout":
+					f["build checkout"] = "fetch-depth=" + input(e, "fetch-depth")
 				case "actions/setup-go":
 					f["setup-go"] = "go-version-file=" + input(e, "go-version-file") + " cache=" + input(e, "cache")
 				case "actions/configure-pages":
