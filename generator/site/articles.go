@@ -100,7 +100,8 @@ func (r *run) keepAll(rec *record, pageKey, annoKey key) bool {
 		outs = append(outs, out{AnnotationsPath(rec.OutPath), annoKey, annoOwner(rec.Path)})
 	}
 	for _, id := range rec.Claims {
-		outs = append(outs, out{claimPageRel(rec.URLPath, id), claimKey(pageKey, id), claimOwner(rec.Path)})
+		outs = append(outs, out{claimPageRel(rec.URLPath, id), claimKey(pageKey, id), claimOwner(rec.Path)},
+			out{cardRel(rec.URLPath, id), cardKey(claimKey(pageKey, id)), claimOwner(rec.Path)})
 	}
 	for _, o := range outs {
 		if !r.claim(o.rel, o.by) {

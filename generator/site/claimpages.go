@@ -1,9 +1,12 @@
 package site
 
 import (
+	"bytes"
+
 	"github.com/scholia/scholia/generator/content"
 	"github.com/scholia/scholia/generator/page"
 	"github.com/scholia/scholia/generator/publish"
+	"github.com/scholia/scholia/generator/sharecard"
 )
 
 // The page of each claim, BASE/articles/x/claims/ID/: the claim in its
@@ -25,15 +28,51 @@ func (r *run) claimPages(a *content.Article, art *page.Article, k key) error {
 		if err != nil {
 			return err
 		}
+		alt, err := r.theme.Catalog.String("share_card_alt", "grade", c.Grade.Label, "claim", c.Claim)
+		if err != nil {
+			return err
+		}
 		p := &page.Page{
 			Site: r.site, Kind: "claim", Title: c.Claim, Description: art.Title,
 			URL: c.Page, Permalink: c.Permalink, Article: art, Claim: c, Context: &art.Contexts[i], JSONLD: js,
+			Image: &page.Image{URL: r.site.Permalink(cardRel(a.URLPath, c.ID)), Width: sharecard.Width, Height: sharecard.Height, Alt: alt},
 		}
 		if err := r.execute(rel, claimKey(k, c.ID), p); err != nil {
 			return err
 		}
+		if err := r.card(a, c, claimKey(k, c.ID)); err != nil {
+			return err
+		}
 	}
 	return nil
+}
+
+// cardRel is where the share card of claim id is written.
+func cardRel(urlPath, id string) string { return page.ClaimPath(urlPath, id) + "card.png" }
+
+// card draws the share card of claim c, unless the sink holds it under
+// its key (the claim page's: the card is made of the same inputs).
+func (r *run) card(a *content.Article, c *page.Claim, k key) error {
+	rel := cardRel(a.URLPath, c.ID)
+	if !r.claim(rel, claimOwner(a.Path)) || r.keep(rel, cardKey(k)) {
+		return nil
+	}
+	who := ""
+	if c.Claimant != nil {
+		who = c.Claimant.Name
+	}
+	var buf bytes.Buffer
+	if err := sharecard.Render(&buf, sharecard.Card{Grade: c.Grade.Label, Tone: c.Grade.Tone, Claim: c.Claim, Claimant: who, Site: r.site.Title}); err != nil {
+		return err
+	}
+	return r.put(rel, cardKey(k), buf.Bytes())
+}
+
+// cardKey is the key of a share card, from its claim page's.
+func cardKey(pageKey key) key {
+	k := newKeyer("share card")
+	k.key(pageKey)
+	return k.sum()
 }
 
 // claimKey is the key of the page of claim id, from its article page's.

@@ -113,11 +113,15 @@ func (c *crawler) visit(u, from string) {
 		if n.Type != html.ElementNode {
 			continue
 		}
+		image := false // a share card: <meta property="og:image" content="URL">
+		for _, a := range n.Attr {
+			image = image || a.Key == "property" && (a.Val == "og:image") || a.Key == "name" && a.Val == "twitter:image"
+		}
 		for _, a := range n.Attr {
 			switch {
 			case a.Key == "id":
 				ids[a.Val] = true
-			case a.Key == "href" || a.Key == "src":
+			case a.Key == "href" || a.Key == "src" || image && a.Key == "content":
 				c.follow(u, a.Val)
 			}
 		}

@@ -82,7 +82,7 @@ func TestLiveUpdate(t *testing.T) {
 			return []string{"content/a.annotations.yaml"}
 		},
 		// Every claims page shows the counts by grade, which changed.
-		want:   Update{Changed: []string{"a/annotations.jsonld", "a/claims/cheese/index.html", "a/index.html", "claimreview.jsonld", "claims.csv", "claims.json", "claims/accurate/index.html", "claims/inaccurate/index.html", "claims/index.html", "claims/index.json", "claims/misleading/index.html", "claims/mixed/index.html", "claims/mostly-accurate/index.html", "claims/not-checkable/index.html", "claims/unsupported/index.html", "feed.xml", "index.html", "ratings/index.html"}},
+		want:   Update{Changed: []string{"a/annotations.jsonld", "a/claims/cheese/card.png", "a/claims/cheese/index.html", "a/index.html", "claimreview.jsonld", "claims.csv", "claims.json", "claims/accurate/index.html", "claims/inaccurate/index.html", "claims/index.html", "claims/index.json", "claims/misleading/index.html", "claims/mixed/index.html", "claims/mostly-accurate/index.html", "claims/not-checkable/index.html", "claims/unsupported/index.html", "feed.xml", "index.html", "ratings/index.html"}},
 		serves: map[string]string{"a/index.html": `data-rating="misleading"`, "claims/misleading/index.html": "The moon is made of cheese"},
 	}, {
 		name: "delete",
@@ -162,7 +162,7 @@ func TestLiveUpdate(t *testing.T) {
 			writeFile(t, dir, "site.yaml", "title: Renamed\n")
 			return []string{"site.yaml"}
 		},
-		want:   Update{Changed: []string{"404.html", "a/annotations.jsonld", "a/claims/cheese/index.html", "a/index.html", "about/index.html", "b/index.html", "claimreview.jsonld", "claims.json", "claims/accurate/index.html", "claims/inaccurate/index.html", "claims/index.html", "claims/misleading/index.html", "claims/mixed/index.html", "claims/mostly-accurate/index.html", "claims/not-checkable/index.html", "claims/unsupported/index.html", "feed.xml", "index.html", "ratings/index.html"}, Full: true},
+		want:   Update{Changed: []string{"404.html", "a/annotations.jsonld", "a/claims/cheese/card.png", "a/claims/cheese/index.html", "a/index.html", "about/index.html", "b/index.html", "claimreview.jsonld", "claims.json", "claims/accurate/index.html", "claims/inaccurate/index.html", "claims/index.html", "claims/misleading/index.html", "claims/mixed/index.html", "claims/mostly-accurate/index.html", "claims/not-checkable/index.html", "claims/unsupported/index.html", "feed.xml", "index.html", "ratings/index.html"}, Full: true},
 		serves: map[string]string{"b/index.html": "Renamed"},
 	}} {
 		t.Run(tc.name, func(t *testing.T) {

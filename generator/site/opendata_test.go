@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"image/png"
 	"strconv"
 	"strings"
 	"testing"
@@ -220,5 +221,32 @@ func TestClaimantPages(t *testing.T) {
 	}
 	if !strings.Contains(tree["claims/index.html"], `href="/claimants/the-mouse/"`) {
 		t.Error("the claims index does not link to the claimant's page")
+	}
+}
+
+// TestShareCards: each claim page names its share card in og: and
+// twitter: meta, and the card is a PNG of the stated size.
+func TestShareCards(t *testing.T) {
+	tree := readTree(t, build(t, withSidecar(t, hostileSidecar), Options{BaseURL: "https://small.example/"}))
+	for _, id := range []string{"green-cheese", "export"} {
+		page := tree["articles/moon/claims/"+id+"/index.html"]
+		url := "https://small.example/articles/moon/claims/" + id + "/card.png"
+		for _, want := range []string{
+			`<meta property="og:image" content="` + url + `">`, `<meta name="twitter:image" content="` + url + `">`,
+			`<meta name="twitter:card" content="summary_large_image">`,
+			`<meta property="og:image:width" content="1200">`, `<meta property="og:image:height" content="630">`,
+			`<meta property="og:image:alt" content="`,
+		} {
+			if !strings.Contains(page, want) {
+				t.Errorf("%s: no %s", id, want)
+			}
+		}
+		img, err := png.Decode(strings.NewReader(tree["articles/moon/claims/"+id+"/card.png"]))
+		if err != nil {
+			t.Fatalf("%s: card: %v", id, err)
+		}
+		if b := img.Bounds(); b.Dx() != 1200 || b.Dy() != 630 {
+			t.Errorf("%s: card is %v", id, b)
+		}
 	}
 }
