@@ -1,125 +1,134 @@
 package gitdates
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
 	"os"
 	"os/exec"
-	"strconv"
+	"path"
 	"strings"
 	"time"
 )
 
-// maxLog bounds what Load reads of git's output.
-const maxLog = 256 << 20
-
-// History is the last commit time of each file of a folder.
+// History is the last commit time of each file of a site in a Git
+// repository. The zero value and a nil *History are empty: Last finds
+// nothing and Shallow is false. A History does not change after Load, so it
+// is safe for concurrent use.
 type History struct {
-	last    map[string]time.Time // by path relative to the folder, slash-separated
+	// last maps a path, slash-separated and relative to the site folder, to
+	// the committer time of the newest commit on the first-parent chain of
+	// HEAD that added or modified it. A zero time means that the newest such
+	// commit deleted the path: whatever is there now is uncommitted, and an
+	// older date must not show through.
+	last    map[string]time.Time
 	shallow bool
 }
 
-// Load reads the history of the folder dir. Outside a Git work tree, or
-// without git, it returns an empty History and no error.
+// Load reads the history of the site folder dir: for each file under dir,
+// the time of the last commit that touched it. It runs git twice, whatever
+// the number of files: git rev-parse, then one git log for all of them
+// (and git rev-parse again only when git log fails, to tell a repository
+// without commits from a broken one).
+//
+// When dir is not inside a Git work tree (or is inside a .git folder), or
+// git is not installed, or the repository has no commits, Load returns an
+// empty History and no error, and callers fall back to the dates of the
+// front matter. Any other failure of git is an error: an empty History would
+// silently give wrong dates. In particular, a repository that belongs to
+// another user (as in many CI containers) is refused by git ("dubious
+// ownership"), and the error says how to allow it with safe.directory.
+//
+// Only commits count, never the work tree: see the package documentation.
 func Load(ctx context.Context, dir string) (*History, error) {
-	h := &History{last: map[string]time.Time{}}
-	if _, err := exec.LookPath("git"); err != nil {
-		return h, nil
+	git, err := exec.LookPath("git")
+	if errors.Is(err, exec.ErrNotFound) {
+		return &History{}, nil
 	}
-	inside, err := git(ctx, dir, "rev-parse", "--is-inside-work-tree")
-	if err != nil || strings.TrimSpace(string(inside)) != "true" {
-		if err != nil && strings.Contains(err.Error(), "dubious ownership") {
-			return nil, fmt.Errorf("git refuses to read %s (dubious ownership): run git config --global --add safe.directory %s", dir, dir)
-		}
-		return h, nil
-	}
-	if _, err := git(ctx, dir, "rev-parse", "--verify", "-q", "HEAD"); err != nil {
-		return h, nil // no commits yet
-	}
-	out, err := git(ctx, dir, "log", "--first-parent", "-m", "--no-renames", "--relative", "--format=@%ct", "--name-only", "-z", "--", ".")
 	if err != nil {
-		return nil, fmt.Errorf("reading the history of %s: %w", dir, err)
+		return nil, fmt.Errorf("finding git: %w", err)
 	}
-	if err := h.parse(out); err != nil {
+	// git's own message for a missing folder is "cannot change to", which
+	// says less than the file system's error, and errors.Is can use this one.
+	if fi, err := os.Stat(dir); err != nil {
+		return nil, fmt.Errorf("reading the Git history of the site: %w", err)
+	} else if !fi.IsDir() {
+		return nil, fmt.Errorf("reading the Git history of %s: not a folder", dir)
+	}
+	r := runner{git: git, dir: dir}
+
+	out, err := r.output(ctx, "rev-parse", "--is-inside-work-tree", "--is-shallow-repository")
+	switch {
+	case errors.Is(err, errNotRepo):
+		return &History{}, nil
+	case err != nil:
 		return nil, err
 	}
-	sh, err := git(ctx, dir, "rev-parse", "--is-shallow-repository")
-	h.shallow = err == nil && strings.TrimSpace(string(sh)) == "true"
+	lines := strings.Split(strings.TrimSuffix(string(out), "\n"), "\n")
+	if len(lines) != 2 {
+		return nil, fmt.Errorf("reading the Git history of %s: unexpected output of git rev-parse: %q", dir, out)
+	}
+	if lines[0] != "true" {
+		return &History{}, nil
+	}
+	h := &History{shallow: lines[1] == "true"}
+
+	h.last, err = r.log(ctx)
+	if err != nil {
+		// An unborn HEAD is the only failure that means "no history"; it
+		// is checked for after the fact so that the usual case, a
+		// repository with commits, costs no extra process. (git log's
+		// message for it has changed between versions; this exit status
+		// has not.)
+		if _, verr := r.output(ctx, "rev-parse", "-q", "--verify", "HEAD^{commit}"); isExit(verr, 1) {
+			return &History{}, nil
+		}
+		return nil, err
+	}
 	return h, nil
 }
 
-// parse reads git log's "@TIME\x00\nPATH\x00PATH\x00@TIME..." output,
-// newest commit first: a path's first time is its last commit's.
-func (h *History) parse(out []byte) error {
-	var when time.Time
-	for _, tok := range bytes.Split(out, []byte{0}) {
-		tok = bytes.TrimPrefix(tok, []byte("\n"))
-		if len(tok) == 0 {
-			continue
-		}
-		if tok[0] == '@' {
-			sec, err := strconv.ParseInt(string(tok[1:]), 10, 64)
-			if err != nil {
-				return fmt.Errorf("reading git log: bad time %q", tok)
-			}
-			when = time.Unix(sec, 0).UTC()
-			continue
-		}
-		if p := string(tok); !when.IsZero() {
-			if _, seen := h.last[p]; !seen {
-				h.last[p] = when
-			}
-		}
-	}
-	return nil
-}
-
-// Last is the time of the last commit that touched any of paths (slash
-// paths relative to the folder), and whether there is one.
+// Last returns the time of the last commit that touched any of paths (an
+// article and its sidecar, say), and whether one was found. The paths are
+// slash-separated and relative to the folder given to Load; they are
+// cleaned, so "./content/a.md" is "content/a.md". The time is in UTC and
+// has whole seconds. A path that no commit touched, or whose last commit
+// deleted it, counts for nothing; when none of the paths has a date, Last
+// returns the zero time and false.
 func (h *History) Last(paths ...string) (time.Time, bool) {
 	var last time.Time
+	if h == nil {
+		return last, false
+	}
 	for _, p := range paths {
-		if t, ok := h.last[p]; ok && t.After(last) {
+		if t := h.last[path.Clean(p)]; t.After(last) {
 			last = t
 		}
 	}
 	return last, !last.IsZero()
 }
 
-// Shallow reports whether the repository is a shallow clone, whose dates
-// may be too recent.
-func (h *History) Shallow() bool { return h.shallow }
-
-// git runs git in dir with a plain, non-interactive environment.
-func git(ctx context.Context, dir string, args ...string) ([]byte, error) {
-	cmd := exec.CommandContext(ctx, "git", append([]string{"-c", "core.quotepath=off", "-C", dir}, args...)...)
-	cmd.Env = append(os.Environ(), "LC_ALL=C", "GIT_TERMINAL_PROMPT=0")
-	var stdout, stderr limited
-	stdout.max, stderr.max = maxLog, 1<<16
-	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	err := cmd.Run()
-	if stdout.over {
-		return nil, errors.New("git log is longer than 256 MiB")
-	}
-	if err != nil {
-		return nil, fmt.Errorf("git %s: %v: %s", args[0], err, strings.TrimSpace(stderr.String()))
-	}
-	return stdout.Bytes(), nil
+// Shallow reports whether the repository is a shallow clone. The oldest
+// commit of a shallow clone looks as if it added every file, so files that
+// have not changed since get its date, which is too recent: the caller
+// should warn and suggest a full clone (fetch-depth: 0 for
+// actions/checkout).
+func (h *History) Shallow() bool {
+	return h != nil && h.shallow
 }
 
-// limited is a buffer that keeps at most max bytes.
-type limited struct {
-	bytes.Buffer
-	max  int
-	over bool
-}
-
-func (l *limited) Write(p []byte) (int, error) {
-	if l.Len()+len(p) > l.max {
-		l.over = true
-		return 0, errors.New("too much output")
+// Len returns the number of files that have a date: 0 when Load found no
+// repository or no commits, so that a caller can say that dates come from
+// the front matter.
+func (h *History) Len() int {
+	if h == nil {
+		return 0
 	}
-	return l.Buffer.Write(p)
+	n := 0
+	for _, t := range h.last {
+		if !t.IsZero() {
+			n++
+		}
+	}
+	return n
 }

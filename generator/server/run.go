@@ -229,7 +229,9 @@ func (s *devServer) notify(up *site.Update) {
 				if i == 0 {
 					css = append(css, f)
 				}
-			case ".xml", ".json", ".jsonld", ".txt", "":
+			case ".xml", ".json", ".jsonld", ".txt", ".csv", "":
+			case ".png":
+				asset = asset || !site.IsShareCard(f)
 			default:
 				asset = true
 			}

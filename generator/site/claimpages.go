@@ -2,6 +2,7 @@ package site
 
 import (
 	"bytes"
+	"path"
 
 	"github.com/scholia/scholia/generator/content"
 	"github.com/scholia/scholia/generator/page"
@@ -47,8 +48,19 @@ func (r *run) claimPages(a *content.Article, art *page.Article, k key) error {
 	return nil
 }
 
+// cardName is the file name of a share card, beside its claim's page.
+const cardName = "card.png"
+
 // cardRel is where the share card of claim id is written.
-func cardRel(urlPath, id string) string { return page.ClaimPath(urlPath, id) + "card.png" }
+func cardRel(urlPath, id string) string { return page.ClaimPath(urlPath, id) + cardName }
+
+// IsShareCard reports whether the output rel is a claim's share card: an
+// image for link previews that no page shows, so that a dev server need
+// not reload pages when it changes.
+func IsShareCard(rel string) bool {
+	dir, name := path.Split(rel)
+	return name == cardName && path.Base(path.Dir(path.Dir(dir))) == "claims"
+}
 
 // card draws the share card of claim c, unless the sink holds it under
 // its key (the claim page's: the card is made of the same inputs).

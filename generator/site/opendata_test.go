@@ -250,3 +250,14 @@ func TestShareCards(t *testing.T) {
 		}
 	}
 }
+
+func TestIsShareCard(t *testing.T) {
+	for rel, want := range map[string]bool{
+		"articles/moon/claims/x/card.png": true, "claims/x/card.png": true,
+		"articles/moon/card.png": false, "articles/moon/claims/x/photo.png": false, "static/claims/card.png": false,
+	} {
+		if got := IsShareCard(rel); got != want {
+			t.Errorf("IsShareCard(%q) = %v", rel, got)
+		}
+	}
+}
