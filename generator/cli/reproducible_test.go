@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/scholia/scholia/generator/internal/testsite"
 )
 
 // TestReproducibleBuild builds the example site in two fresh clones of one
@@ -40,7 +42,9 @@ func TestReproducibleBuild(t *testing.T) {
 		if status, _, stderr := run("build", "-src", clone, "-no-cache", "-base-url", "https://example.org/"); status != ExitOK {
 			t.Fatalf("build: %d\n%s", status, stderr)
 		}
-		outs[i] = readAll(t, filepath.Join(clone, "public"))
+		if outs[i], err = testsite.Read(filepath.Join(clone, "public")); err != nil {
+			t.Fatal(err)
+		}
 	}
 	if len(outs[0]) < 40 {
 		t.Fatalf("only %d files built", len(outs[0]))
@@ -89,23 +93,4 @@ func copyTree(t *testing.T, from, to string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-}
-
-// readAll reads every file under dir, hidden ones too, by slash path.
-func readAll(t *testing.T, dir string) map[string]string {
-	t.Helper()
-	files := map[string]string{}
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		b, err := os.ReadFile(p)
-		rel, _ := filepath.Rel(dir, p)
-		files[filepath.ToSlash(rel)] = string(b)
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return files
 }

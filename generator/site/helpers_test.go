@@ -2,13 +2,13 @@ package site
 
 import (
 	"io/fs"
-	"os"
 	"path/filepath"
 	"testing"
 	"testing/fstest"
 	"time"
 
 	"github.com/scholia/scholia/generator/i18n"
+	"github.com/scholia/scholia/generator/internal/testsite"
 	"github.com/scholia/scholia/generator/theme"
 	"github.com/scholia/scholia/templates"
 	"golang.org/x/tools/txtar"
@@ -34,16 +34,7 @@ func archiveFS(t *testing.T, name string) fstest.MapFS {
 // readTree reads every file under dir, by slash path.
 func readTree(t *testing.T, dir string) map[string]string {
 	t.Helper()
-	files := map[string]string{}
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		b, err := os.ReadFile(p)
-		rel, _ := filepath.Rel(dir, p)
-		files[filepath.ToSlash(rel)] = string(b)
-		return err
-	})
+	files, err := testsite.Read(dir)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -22,6 +22,7 @@ package testsite
 
 import (
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -73,4 +74,20 @@ func Write(dir string, files map[string]string) error {
 		}
 	}
 	return nil
+}
+
+// Read reads every file under dir, hidden ones too, by slash path: the
+// inverse of Write, for comparing built sites.
+func Read(dir string) (map[string]string, error) {
+	files := map[string]string{}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		rel, _ := filepath.Rel(dir, p)
+		files[filepath.ToSlash(rel)] = string(b)
+		return err
+	})
+	return files, err
 }
