@@ -74,7 +74,7 @@ func (r *run) card(a *content.Article, c *page.Claim, k key) error {
 		who = c.Claimant.Name
 	}
 	var buf bytes.Buffer
-	if err := sharecard.Render(&buf, sharecard.Card{Grade: c.Grade.Label, Tone: c.Grade.Tone, Claim: c.Claim, Claimant: who, Site: r.site.Title}); err != nil {
+	if err := sharecard.Render(&buf, sharecard.Card{Grade: c.Grade.Label, Glyph: c.Grade.Glyph, Tone: c.Grade.Tone, Claim: c.Claim, Claimant: who, Site: r.site.Title}); err != nil {
 		return err
 	}
 	return r.put(rel, cardKey(k), buf.Bytes())
