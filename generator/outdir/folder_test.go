@@ -1,6 +1,7 @@
 package outdir
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
@@ -41,8 +42,17 @@ func TestOutputStaysInside(t *testing.T) {
 	if err := os.Symlink(outside, filepath.Join(o.tmp, "link")); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := o.Write("link/escaped.html", []byte("x")); err == nil {
-		t.Error("write through a symlink out of the output succeeded")
+	for _, rel := range []string{"link/escaped.html", "link/deep/escaped.html"} {
+		if _, err := o.Write(rel, []byte("x")); err == nil {
+			t.Errorf("write of %s through a symlink out of the output succeeded", rel)
+		}
+	}
+	target := filepath.Join(outside, "target.html")
+	if err := os.Symlink(target, filepath.Join(o.tmp, "named.html")); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := o.Write("named.html", []byte("x")); err != nil {
+		t.Errorf("write over a symlink in the output: %v", err)
 	}
 	old := filepath.Join(t.TempDir(), "old.html")
 	if err := os.WriteFile(old, []byte("x"), 0o644); err != nil {
@@ -51,7 +61,34 @@ func TestOutputStaysInside(t *testing.T) {
 	if err := o.Link("link/linked.html", old); err == nil {
 		t.Error("link through a symlink out of the output succeeded")
 	}
+	if info, err := os.Lstat(filepath.Join(o.tmp, "named.html")); err != nil || !info.Mode().IsRegular() {
+		t.Errorf("named.html is %v (%v), want a file of the output", info, err)
+	}
 	if entries, _ := os.ReadDir(outside); len(entries) != 0 {
 		t.Errorf("files written outside the output: %v", entries)
+	}
+}
+
+// BenchmarkWrite writes pages as a build of claim pages does, each in a
+// folder of its own three levels down.
+func BenchmarkWrite(b *testing.B) {
+	page := []byte("<!doctype html><title>x</title>")
+	for b.Loop() {
+		b.StopTimer()
+		o, err := New(filepath.Join(b.TempDir(), "public"))
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+		for a := range 50 {
+			for c := range 10 {
+				if _, err := o.Write(fmt.Sprintf("articles/a%d/claims/c%d/index.html", a, c), page); err != nil {
+					b.Fatal(err)
+				}
+			}
+		}
+		b.StopTimer()
+		o.Discard()
+		b.StartTimer()
 	}
 }

@@ -70,10 +70,14 @@
 // drawn in bounded time; text cut this way ends with "…" like text that
 // did not fit.
 //
-// A card takes about 1 ms on one core. The fonts are parsed once, each glyph
-// is rasterised once per size and kept, and the card is drawn into a
-// paletted image of under 64 colours (the background, the band, and 15
-// anti-aliasing shades for each pair of text and background colours):
-// PNG writes it a byte a pixel, unfiltered, with zlib's BestSpeed, which is
-// three times as fast as the default level for files a fifth larger.
+// A card takes about 0.6 ms on one core (1.1 ms for a five-line claim).
+// The fonts are parsed once, each glyph is rasterised once per size and
+// kept, and the card is drawn into a reused paletted image of under 64
+// colours (the background, the band, and 15 anti-aliasing shades for each
+// pair of text and background colours), written a byte a pixel,
+// unfiltered, with deflate's fastest level. Most rows of a card are one
+// colour, and its band and footer recur from card to card: the PNG's
+// stream is joined from segments compressed on their own, and only the
+// claim's rows are compressed for each card; blank runs, bands and footers
+// come from a small cache.
 package sharecard

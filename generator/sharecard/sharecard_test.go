@@ -2,6 +2,7 @@ package sharecard
 
 import (
 	"bytes"
+	"hash/adler32"
 	"image/color"
 	"image/png"
 	"math"
@@ -280,5 +281,45 @@ func BenchmarkRender(b *testing.B) {
 			}
 			b.ReportMetric(float64(n), "png-bytes")
 		})
+	}
+}
+
+// TestEncodeDecodes decodes cards with image/png and finds every pixel
+// drawn, in every colour of the palette: the segments join into one valid
+// stream, cached or not.
+func TestEncodeDecodes(t *testing.T) {
+	fs, err := loadFaces()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cards := []Card{example, {}, {Tone: "pos", Grade: "Accurate", Site: example.Site},
+		{Claim: strings.Repeat("Long claim words ", 60), Claimant: "x", Site: example.Site, Tone: "mid"},
+		{Claim: "ẗ̈̈̈̈̈̈̈̈̈̈̈̈̈̈̈ḁ̯̯̯̯̯̯̯̯̯̯̯̯", Grade: "Unsupported", Tone: "neg"}}
+	for range 2 { // the second time from the caches
+		for _, c := range cards {
+			want := newImage()
+			draw(want, fs, c)
+			img, err := png.Decode(bytes.NewReader(render(t, c)))
+			if err != nil {
+				t.Fatalf("%+v: %v", c, err)
+			}
+			for y := range Height {
+				for x := range Width {
+					if g, w := color.RGBAModel.Convert(img.At(x, y)), want.Palette[want.ColorIndexAt(x, y)]; g != color.RGBAModel.Convert(w) {
+						t.Fatalf("%+v: pixel (%d, %d) is %v, want %v", c, x, y, g, w)
+					}
+				}
+			}
+		}
+	}
+}
+
+func TestAdler32Combine(t *testing.T) {
+	data := []byte(strings.Repeat("share card \xff\x00", 9000))
+	for _, cut := range []int{0, 1, 5552, 65521, 65522, len(data)} {
+		a, b := data[:cut], data[cut:]
+		if got, want := adler32Combine(adler32.Checksum(a), adler32.Checksum(b), len(b)), adler32.Checksum(data); got != want {
+			t.Errorf("cut at %d: %08x, want %08x", cut, got, want)
+		}
 	}
 }
