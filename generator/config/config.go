@@ -16,6 +16,7 @@
 //	  url: https://example.org/about/
 //	  logo: https://example.org/logo.png
 //	unsafe_html: false             # true keeps raw HTML written in Markdown
+//	share_cards: true              # false: no share card image per claim
 //	paginate: 20                   # articles per list page
 //	params:                        # free-form, passed to templates
 //	  github: scholia/scholia
@@ -70,6 +71,7 @@ type Config struct {
 	Description string
 	Publisher   Publisher
 	UnsafeHTML  bool // raw HTML in Markdown is kept (default: omitted)
+	ShareCards  bool // each claim page has a share card image (default: true)
 	Paginate    int  // articles per list page; default 20
 	Scales      Scales
 	Params      map[string]any // free-form, passed to templates
@@ -109,9 +111,10 @@ type Grade struct {
 // Default returns the configuration of a site without site.yaml.
 func Default() *Config {
 	return &Config{
-		BaseURL:  "/",
-		Language: "en",
-		Paginate: 20,
+		BaseURL:    "/",
+		Language:   "en",
+		Paginate:   20,
+		ShareCards: true,
 		Scales: Scales{
 			Claim:   DefaultClaimScale(),
 			Article: DefaultArticleScale(),

@@ -112,6 +112,7 @@ publisher:
   name: Desk
   url: https://example.org/
 unsafe_html: true
+share_cards: false
 paginate: 5
 params:
   github: scholia

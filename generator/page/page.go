@@ -20,6 +20,7 @@ type Site struct {
 	Article     []Grade // the article scale, best first
 	Menu        []Link  // ordinary pages without a date, by title
 	Params      map[string]any
+	ShareCards  bool   // each claim page has a share card image
 	basePath    string // the path part of BaseURL: "/" or "/proj/"
 	absolute    bool   // BaseURL has a scheme and host
 }
@@ -28,7 +29,7 @@ type Site struct {
 func NewSite(cfg *config.Config, menu []Link) *Site {
 	s := &Site{
 		Title: cfg.Title, Description: cfg.Description, Language: cfg.Language,
-		BaseURL: cfg.BaseURL, Publisher: cfg.Publisher, Params: cfg.Params,
+		BaseURL: cfg.BaseURL, Publisher: cfg.Publisher, Params: cfg.Params, ShareCards: cfg.ShareCards,
 		Claim: Grades(cfg.Scales.Claim), Article: Grades(cfg.Scales.Article),
 		Menu: menu, basePath: "/",
 	}

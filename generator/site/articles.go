@@ -99,9 +99,11 @@ func (r *run) keepAll(rec *record, pageKey, annoKey key) bool {
 	if rec.Annotated {
 		outs = append(outs, out{AnnotationsPath(rec.OutPath), annoKey, annoOwner(rec.Path)})
 	}
-	for _, id := range rec.Claims {
-		outs = append(outs, out{claimPageRel(rec.URLPath, id), claimKey(pageKey, id), claimOwner(rec.Path)},
-			out{cardRel(rec.URLPath, id), cardKey(claimKey(pageKey, id)), claimOwner(rec.Path)})
+	for i, id := range rec.Claims {
+		outs = append(outs, out{claimPageRel(rec.URLPath, id), claimKey(pageKey, id), claimOwner(rec.Path)})
+		if i < len(rec.Cards) {
+			outs = append(outs, out{cardRel(rec.URLPath, id), rec.Cards[i], claimOwner(rec.Path)})
+		}
 	}
 	for _, o := range outs {
 		if !r.claim(o.rel, o.by) {

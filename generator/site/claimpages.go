@@ -29,19 +29,21 @@ func (r *run) claimPages(a *content.Article, art *page.Article, k key) error {
 		if err != nil {
 			return err
 		}
-		alt, err := r.theme.Catalog.String("share_card_alt", "grade", c.Grade.Label, "claim", c.Claim)
-		if err != nil {
-			return err
-		}
 		p := &page.Page{
 			Site: r.site, Kind: "claim", Title: c.Claim, Description: art.Title,
 			URL: c.Page, Permalink: c.Permalink, Article: art, Claim: c, Context: &art.Contexts[i], JSONLD: js,
-			Image: &page.Image{URL: r.site.Permalink(cardRel(a.URLPath, c.ID)), Width: sharecard.Width, Height: sharecard.Height, Alt: alt},
+		}
+		if r.site.ShareCards {
+			alt, err := r.theme.Catalog.String("share_card_alt", "grade", c.Grade.Label, "claim", c.Claim)
+			if err != nil {
+				return err
+			}
+			p.Image = &page.Image{URL: r.site.Permalink(cardRel(a.URLPath, c.ID)), Width: sharecard.Width, Height: sharecard.Height, Alt: alt}
+			if err := r.card(a, c); err != nil {
+				return err
+			}
 		}
 		if err := r.execute(rel, claimKey(k, c.ID), p); err != nil {
-			return err
-		}
-		if err := r.card(a, c, claimKey(k, c.ID)); err != nil {
 			return err
 		}
 	}
@@ -62,28 +64,39 @@ func IsShareCard(rel string) bool {
 	return name == cardName && path.Base(path.Dir(path.Dir(dir))) == "claims"
 }
 
-// card draws the share card of claim c, unless the sink holds it under
-// its key (the claim page's: the card is made of the same inputs).
-func (r *run) card(a *content.Article, c *page.Claim, k key) error {
+// card draws the share card of claim c, unless the sink holds one that
+// shows the same: its key is what it shows, so an edit elsewhere in the
+// article keeps it.
+func (r *run) card(a *content.Article, c *page.Claim) error {
 	rel := cardRel(a.URLPath, c.ID)
-	if !r.claim(rel, claimOwner(a.Path)) || r.keep(rel, cardKey(k)) {
+	if !r.claim(rel, claimOwner(a.Path)) {
 		return nil
 	}
-	who := ""
-	if c.Claimant != nil {
-		who = c.Claimant.Name
+	card := cardOf(r.site, c)
+	k := cardKey(card)
+	if r.keep(rel, k) {
+		return nil
 	}
 	var buf bytes.Buffer
-	if err := sharecard.Render(&buf, sharecard.Card{Grade: c.Grade.Label, Glyph: c.Grade.Glyph, Tone: c.Grade.Tone, Claim: c.Claim, Claimant: who, Site: r.site.Title}); err != nil {
+	if err := sharecard.Render(&buf, card); err != nil {
 		return err
 	}
-	return r.put(rel, cardKey(k), buf.Bytes())
+	return r.put(rel, k, buf.Bytes())
 }
 
-// cardKey is the key of a share card, from its claim page's.
-func cardKey(pageKey key) key {
+// cardOf is what the share card of claim c shows.
+func cardOf(s *page.Site, c *page.Claim) sharecard.Card {
+	card := sharecard.Card{Grade: c.Grade.Label, Glyph: c.Grade.Glyph, Tone: c.Grade.Tone, Claim: c.Claim, Site: s.Title}
+	if c.Claimant != nil {
+		card.Claimant = c.Claimant.Name
+	}
+	return card
+}
+
+// cardKey is the key of a share card: what it shows.
+func cardKey(card sharecard.Card) key {
 	k := newKeyer("share card")
-	k.key(pageKey)
+	k.value(card)
 	return k.sum()
 }
 

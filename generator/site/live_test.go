@@ -60,11 +60,12 @@ var ticks atomic.Int64
 // TestLiveUpdate checks what each kind of change re-renders and removes.
 func TestLiveUpdate(t *testing.T) {
 	for _, tc := range []struct {
-		name   string
-		change func(t *testing.T, dir string) []string // returns the changed paths
-		want   Update                                  // Duration ignored
-		serves map[string]string                       // output -> a substring it must hold ("" = gone)
-		render int                                     // articles rendered again, when not -1
+		name    string
+		change  func(t *testing.T, dir string) []string // returns the changed paths
+		want    Update                                  // Duration ignored
+		serves  map[string]string                       // output -> a substring it must hold ("" = gone)
+		render  int                                     // articles rendered again, when not -1
+		written int                                     // outputs written, when not 0
 	}{{
 		name: "article text",
 		change: func(t *testing.T, dir string) []string {
@@ -75,6 +76,8 @@ func TestLiveUpdate(t *testing.T) {
 		want:   Update{Changed: []string{"a/annotations.jsonld", "a/claims/cheese/index.html", "a/index.html"}},
 		serves: map[string]string{"a/index.html": "said the cat"},
 		render: 1,
+		// Its share card shows nothing of the text: not drawn again.
+		written: 3,
 	}, {
 		name: "sidecar",
 		change: func(t *testing.T, dir string) []string {
@@ -179,6 +182,9 @@ func TestLiveUpdate(t *testing.T) {
 				if want == "" && ok || want != "" && !strings.Contains(string(got), want) {
 					t.Errorf("File(%s) = %v, %.80q; want it to hold %q", rel, ok, got, want)
 				}
+			}
+			if tc.written > 0 && up.Stats.Written != tc.written {
+				t.Errorf("wrote %d outputs, want %d", up.Stats.Written, tc.written)
 			}
 			if tc.render > 0 && up.Stats.Rendered != tc.render {
 				t.Errorf("rendered %d articles, want %d", up.Stats.Rendered, tc.render)

@@ -251,6 +251,32 @@ func TestShareCards(t *testing.T) {
 	}
 }
 
+// TestShareCardsOff: with share_cards: false no card is drawn, and a
+// claim page asks for a small preview.
+func TestShareCardsOff(t *testing.T) {
+	fsys := withSidecar(t, hostileSidecar)
+	site := fsys["site.yaml"].Data
+	fsys["site.yaml"] = &fstest.MapFile{Data: append(append([]byte(nil), site...), "\nshare_cards: false\n"...)}
+	tree := readTree(t, build(t, fsys, Options{BaseURL: "https://small.example/"}))
+	page := tree["articles/moon/claims/green-cheese/index.html"]
+	if page == "" {
+		t.Fatal("no claim page")
+	}
+	for _, unwanted := range []string{"og:image", "twitter:image", "summary_large_image"} {
+		if strings.Contains(page, unwanted) {
+			t.Errorf("the claim page names %s", unwanted)
+		}
+	}
+	if !strings.Contains(page, `<meta name="twitter:card" content="summary">`) {
+		t.Error("no twitter:card summary")
+	}
+	for rel := range tree {
+		if IsShareCard(rel) {
+			t.Errorf("%s written", rel)
+		}
+	}
+}
+
 func TestIsShareCard(t *testing.T) {
 	for rel, want := range map[string]bool{
 		"articles/moon/claims/x/card.png": true, "claims/x/card.png": true,

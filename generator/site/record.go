@@ -26,6 +26,7 @@ type record struct {
 	Body      template.HTML      // the home page's own text, which the home page shows
 	Annotated bool               // it has an annotations.jsonld
 	Claims    []string           // the ids of its claims, each with a page
+	Cards     []key              // the keys of their share cards, if the site has them
 	Summary   *page.Summary      // nil for the home page and menu pages
 	Entries   []*page.ClaimEntry // its claims as the claims index lists them
 	// The digests of Summary and Entries: their hashes, made once.
@@ -52,6 +53,9 @@ func newRecord(s *page.Site, a *content.Article, art *page.Article, annotated bo
 	r.Rendered, r.Annotated = true, annotated
 	for _, c := range art.Claims {
 		r.Claims = append(r.Claims, c.ID)
+		if s.ShareCards {
+			r.Cards = append(r.Cards, cardKey(cardOf(s, c)))
+		}
 	}
 	switch {
 	case a.Home:
