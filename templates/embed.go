@@ -11,7 +11,11 @@
 // one YAML file per language (en.yaml, fr.yaml, ...), read by package
 // generator/i18n; a site's templates/i18n/ overrides them string by string.
 // Files under new/ are what scholia new writes (text/template files):
-// article.md and annotations.yaml.
+// article.md and annotations.yaml, and under new/site/ what scholia new
+// site writes (with the delimiters [[ and ]], and "dot-" for a leading
+// ".", which embed would leave out). scale.html defines the "scale"
+// partial that ratings.html and a Markdown page's {{< scale claim >}}
+// share.
 //
 // # Overriding
 //

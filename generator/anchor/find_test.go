@@ -384,3 +384,25 @@ func TestFindReusesModel(t *testing.T) {
 		t.Error("Find rebuilt the model")
 	}
 }
+
+// TestFingerprint: the fingerprint follows the normalised text, and only
+// it.
+func TestFingerprint(t *testing.T) {
+	base := mkDoc(t, "a.md", "", blk("He said \"no\" -- twice."), blk("Then left."))
+	same := mkDoc(t, "a.md", "", blk("He  said “no” — twice.\n"), blk("Then", " left."))
+	other := mkDoc(t, "a.md", "", blk("He said \"yes\" -- twice."), blk("Then left."))
+	if base.Fingerprint() != same.Fingerprint() {
+		t.Errorf("typography and white space changed the fingerprint: %s, %s", base.Fingerprint(), same.Fingerprint())
+	}
+	if base.Fingerprint() == other.Fingerprint() {
+		t.Error("a changed word kept the fingerprint")
+	}
+	if !ValidFingerprint(base.Fingerprint()) {
+		t.Errorf("ValidFingerprint(%q) = false", base.Fingerprint())
+	}
+	for _, bad := range []string{"", "sha256:", "sha256:abc", "md5:" + strings.Repeat("0", 64), "sha256:" + strings.Repeat("G", 64), "sha256:" + strings.Repeat("A", 64)} {
+		if ValidFingerprint(bad) {
+			t.Errorf("ValidFingerprint(%q) = true", bad)
+		}
+	}
+}

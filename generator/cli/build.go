@@ -201,6 +201,7 @@ func runCheck(e *env, args []string) error {
 	var sf siteFlags
 	sf.register(fs)
 	format := fs.String("format", "text", "how to print errors: text, json or github")
+	strict := fs.Bool("strict", false, "also fail on what a careful desk would not publish: a claim rated on the scale with no source to follow, an empty note, a review without reviewers or date, an article changed since its review")
 	if err := e.parse(fs, args); err != nil {
 		return err
 	}
@@ -214,6 +215,7 @@ func runCheck(e *env, args []string) error {
 	// check validates every article, drafts and future ones too: a broken
 	// draft is found before the day it is published.
 	opts.Drafts, opts.Future = true, true
+	opts.Strict = *strict
 	stop, err := sf.profile()
 	if err != nil {
 		return err

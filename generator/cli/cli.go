@@ -4,9 +4,10 @@
 // # Commands
 //
 //	scholia build [-src DIR] [-out DIR] [-base-url URL] [-drafts] [-future] [-no-cache]
-//	scholia check [-src DIR] [-format text|json|github] [-drafts] [-future]
+//	scholia check [-src DIR] [-format text|json|github] [-strict] [-drafts] [-future]
 //	scholia serve [-src DIR] [-addr 127.0.0.1:1313] [-poll DURATION] [-drafts] [-future]
 //	scholia new [-src DIR] PATH
+//	scholia new site [-title TITLE] [-base-url URL] DIR
 //	scholia version
 //
 // Every command takes -h. Main returns the exit status: 0 on success, 1 when
@@ -51,9 +52,9 @@ var commands []command
 func init() {
 	commands = []command{
 		{"build", "[-src DIR] [-out DIR] [-base-url URL] [-drafts] [-future] [-no-cache]", "build the site into its output folder", runBuild},
-		{"check", "[-src DIR] [-format text|json|github] [-drafts] [-future]", "check the site as a build would, writing nothing", runCheck},
+		{"check", "[-src DIR] [-format text|json|github] [-strict] [-drafts] [-future]", "check the site as a build would, writing nothing", runCheck},
 		{"serve", "[-src DIR] [-addr 127.0.0.1:1313] [-poll DURATION] [-drafts] [-future]", "build the site in memory and serve it with live reload", runServe},
-		{"new", "[-src DIR] PATH", "create content/PATH.md and its sidecar", runNew},
+		{"new", "[-src DIR] PATH | site [-title TITLE] [-base-url URL] DIR", "create content/PATH.md and its sidecar, or a new site in DIR", runNew},
 		{"fix", "[-src DIR] [-min-score 0.9] [-dry-run] [PATH...]", "re-anchor the claims whose quotes an edit of their article broke", runFix},
 		{"import", "hypothesis|w3c FILE -article content/PATH.md [-src DIR] [-dry-run]", "add annotations made with Hypothesis or as W3C Web Annotations to an article's sidecar", runImport},
 		{"version", "", "print the version", runVersion},

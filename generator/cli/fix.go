@@ -15,8 +15,10 @@ import (
 	"github.com/scholia/scholia/generator/content"
 	"github.com/scholia/scholia/generator/diag"
 	"github.com/scholia/scholia/generator/fix"
+	"github.com/scholia/scholia/generator/i18n"
 	"github.com/scholia/scholia/generator/markup"
 	"github.com/scholia/scholia/generator/site"
+	"github.com/scholia/scholia/templates"
 )
 
 // runFix re-anchors the claims whose quotes no longer match their edited
@@ -50,12 +52,20 @@ func runFix(e *env, args []string) error {
 		return err
 	}
 	md := textRenderer(cfg)
+	cat, err := i18n.Load(templates.FS, fsys, cfg.Language)
+	if err != nil {
+		return err
+	}
 	misses := 0
 	for _, a := range site.Articles {
 		if a.Sidecar == nil || want != nil && !want[a.Path] {
 			continue
 		}
-		res, err := fixArticle(fsys, md, cfg, a, *minScore)
+		opts := fix.Options{MinScore: *minScore, Today: time.Now(), Note: logNote(cat)}
+		if a.Front.Draft {
+			opts.Note = nil // readers have not seen the review: nothing to log
+		}
+		res, err := fixArticle(fsys, md, cfg, a, opts)
 		if err != nil {
 			return err
 		}
@@ -69,6 +79,9 @@ func runFix(e *env, args []string) error {
 		}
 		for _, c := range res.Changes {
 			fmt.Fprintf(e.stderr, "%s: %s\n", res.Path, c.Summary())
+		}
+		if res.Recorded {
+			fmt.Fprintf(e.stderr, "%s: the review now stands for the article's text (review.text)\n", res.Path)
 		}
 		for _, m := range res.Misses {
 			misses++
@@ -111,7 +124,7 @@ func fixTargets(args []string) (map[string]bool, error) {
 
 // fixArticle re-anchors one article's claims, and checks that what it
 // writes reads back as a sidecar whose changed quotes anchor.
-func fixArticle(fsys fs.FS, md *markup.Renderer, cfg *config.Config, a *content.Article, minScore float64) (*fix.Result, error) {
+func fixArticle(fsys fs.FS, md *markup.Renderer, cfg *config.Config, a *content.Article, opts fix.Options) (*fix.Result, error) {
 	src, err := fs.ReadFile(fsys, a.Sidecar.Path)
 	if err != nil {
 		return nil, err
@@ -121,11 +134,10 @@ func fixArticle(fsys fs.FS, md *markup.Renderer, cfg *config.Config, a *content.
 		return nil, fmt.Errorf("%s: %w", a.Path, err)
 	}
 	// The last build's positions, when its output is where build puts it.
-	old := map[string]int{}
 	if b, err := fs.ReadFile(fsys, path.Join("public", site.AnnotationsPath(a.OutPath))); err == nil {
-		old = fix.OldPositions(b)
+		opts.Old = fix.OldPositions(b)
 	}
-	res, err := fix.Sidecar(r.Doc, a.Sidecar, src, minScore, old)
+	res, err := fix.Sidecar(r.Doc, a.Sidecar, src, opts)
 	if err != nil || len(res.Changes) == 0 {
 		return res, err
 	}
@@ -143,6 +155,42 @@ func fixArticle(fsys fs.FS, md *markup.Renderer, cfg *config.Config, a *content.
 		}
 	}
 	return res, nil
+}
+
+// logNote words the log entry of a text that changed, in the site's
+// language: which quotes moved, or that none did.
+func logNote(cat *i18n.Catalog) func([]fix.Change) string {
+	return func(cs []fix.Change) string {
+		if len(cs) == 0 {
+			s, _ := cat.String("log_text_changed_none_moved")
+			return s
+		}
+		var moved []string
+		for _, c := range cs {
+			s, _ := cat.String("log_quote_moved", "id", c.ID, "quote", c.New.Exact)
+			moved = append(moved, s)
+		}
+		s, _ := cat.String("log_text_changed", "moved", cat.Join(moved))
+		return s
+	}
+}
+
+// textFingerprint is the fingerprint of the article text, at name in the
+// site, that a review of it reads (review.text), as fix records it.
+func textFingerprint(site fs.FS, name, text string) (string, error) {
+	cfg, err := config.Load(site)
+	if err != nil {
+		cfg = config.Default()
+	}
+	a, _, err := content.Parse(cfg, name, []byte(text), func() ([]byte, bool, error) { return nil, false, nil }, nil)
+	if err != nil {
+		return "", err
+	}
+	r, err := textRenderer(cfg).Article(a.Path, a.Body, nil)
+	if err != nil {
+		return "", fmt.Errorf("%s: %w", name, err)
+	}
+	return r.Doc.Fingerprint(), nil
 }
 
 func isDiag(err error) bool {

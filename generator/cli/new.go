@@ -19,13 +19,19 @@ import (
 var newPathRE = regexp.MustCompile(`^[a-z0-9][a-z0-9_-]*(/[a-z0-9][a-z0-9_-]*)*$`)
 
 func runNew(e *env, args []string) error {
+	if len(args) > 0 && args[0] == "site" {
+		return runNewSite(e, args[1:])
+	}
 	flags := e.flags("new")
 	src := flags.String("src", ".", "the site `folder`")
 	if err := e.parse(flags, args); err != nil {
 		return err
 	}
+	if flags.Arg(0) == "site" {
+		return fmt.Errorf("%w: new site DIR makes DIR the site; it takes no -src", errUsage)
+	}
 	if flags.NArg() != 1 {
-		return fmt.Errorf("%w: new takes one PATH, such as articles/my-review", errUsage)
+		return fmt.Errorf("%w: new takes one PATH, such as articles/my-review, or site DIR", errUsage)
 	}
 	rel := strings.TrimSuffix(strings.TrimPrefix(filepath.ToSlash(flags.Arg(0)), "content/"), ".md")
 	if !newPathRE.MatchString(rel) {
@@ -36,6 +42,9 @@ func runNew(e *env, args []string) error {
 	data := newData(os.DirFS(*src), rel, time.Now())
 	article, err := newFile(os.DirFS(*src), "article.md", data)
 	if err != nil {
+		return err
+	}
+	if data.Text, err = textFingerprint(os.DirFS(*src), "content/"+rel+".md", article); err != nil {
 		return err
 	}
 	review, err := newFile(os.DirFS(*src), "annotations.yaml", data)
@@ -75,6 +84,7 @@ type newFields struct {
 	Title, Slug, Date, Article  string
 	ClaimGrade, ClaimGrades     string // an example grade, and every grade id
 	ArticleGrade, ArticleGrades string
+	Text                        string // the new article's fingerprint, for review.text
 }
 
 // newData fills the templates' fields from the site's scales (the default

@@ -17,6 +17,7 @@
 //	  logo: https://example.org/logo.png
 //	unsafe_html: false             # true keeps raw HTML written in Markdown
 //	share_cards: true              # false: no share card image per claim
+//	typographer: true              # false: articles keep their straight quotes and dashes
 //	paginate: 20                   # articles per list page
 //	params:                        # free-form, passed to templates
 //	  github: scholia/scholia
@@ -72,7 +73,11 @@ type Config struct {
 	Publisher   Publisher
 	UnsafeHTML  bool // raw HTML in Markdown is kept (default: omitted)
 	ShareCards  bool // each claim page has a share card image (default: true)
-	Paginate    int  // articles per list page; default 20
+	// Typographer curls articles' straight quotes and makes dashes and
+	// ellipses (default: true); false reproduces a text's characters as
+	// written. An article's front matter may say otherwise.
+	Typographer bool
+	Paginate    int // articles per list page; default 20
 	Scales      Scales
 	Params      map[string]any // free-form, passed to templates
 	Limits      Limits
@@ -111,10 +116,11 @@ type Grade struct {
 // Default returns the configuration of a site without site.yaml.
 func Default() *Config {
 	return &Config{
-		BaseURL:    "/",
-		Language:   "en",
-		Paginate:   20,
-		ShareCards: true,
+		BaseURL:     "/",
+		Language:    "en",
+		Paginate:    20,
+		ShareCards:  true,
+		Typographer: true,
 		Scales: Scales{
 			Claim:   DefaultClaimScale(),
 			Article: DefaultArticleScale(),

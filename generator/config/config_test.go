@@ -113,6 +113,7 @@ publisher:
   url: https://example.org/
 unsafe_html: true
 share_cards: false
+typographer: false
 paginate: 5
 params:
   github: scholia

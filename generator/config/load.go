@@ -40,7 +40,7 @@ func Load(fsys fs.FS) (*Config, error) {
 }
 
 var siteKeys = []string{"title", "base_url", "language", "description", "publisher",
-	"unsafe_html", "share_cards", "paginate", "params", "scales", "limits"}
+	"unsafe_html", "share_cards", "typographer", "paginate", "params", "scales", "limits"}
 
 // Decode reads the text of a site.yaml; path names it in errors. Keys left
 // out get their default.
@@ -78,6 +78,9 @@ func Decode(path string, data []byte) (*Config, error) {
 	cfg.UnsafeHTML = d.Bool(m.Get("unsafe_html"), "unsafe_html")
 	if n := m.Get("share_cards"); n.Given() {
 		cfg.ShareCards = d.Bool(n, "share_cards")
+	}
+	if n := m.Get("typographer"); n.Given() {
+		cfg.Typographer = d.Bool(n, "typographer")
 	}
 	if n := m.Get("paginate"); n.Given() {
 		if v, ok := d.Int(n, "paginate"); ok {

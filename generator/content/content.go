@@ -51,6 +51,9 @@ type Front struct {
 	Draft       bool
 	Original    *Original
 	Slug        string
+	// Typographer overrides site.yaml's typographer for this article; nil
+	// when the front matter does not say.
+	Typographer *bool
 	Params      map[string]any
 }
 
@@ -80,9 +83,27 @@ type Sidecar struct {
 type Review struct {
 	Rating    string // a grade of the article scale
 	Summary   string // Markdown
-	Reviewers []string
+	Reviewers []Reviewer
 	Date      time.Time
-	Pos       Pos // of the review mapping (its first key)
+	// Text is the fingerprint of the article text the review read, as
+	// written ("sha256:..."; see anchor.Doc.Fingerprint), or "" for a
+	// review from before fingerprints; TextPos is where it is written, or
+	// where it would go.
+	Text    string
+	TextPos Pos
+	Pos     Pos // of the review mapping (its first key)
+}
+
+// Reviewer is who reviewed, from a name or {name, role, url,
+// affiliation}.
+type Reviewer struct {
+	Name        string
+	Role        string // e.g. "Fact-checker"
+	URL         string // http(s) only
+	Affiliation string // the organisation they work for
+	// Person is true for a mapping, which describes a person; a plain
+	// name may be a desk's, and machine-readable data never guesses.
+	Person bool
 }
 
 // Claim is one claim the article makes, and its review.
@@ -97,6 +118,7 @@ type Claim struct {
 	Date       time.Time // when the claim was made; zero when not given
 	Media      *Media    // what footage or image the claim is about; nil when none
 	Rating     string    // a grade of the claim scale
+	RatedBy    string    // the name of the reviewer who rated it, one of the review's; "" when not said
 	Note       string    // Markdown, no raw HTML
 	Sources    []Source
 	Pos        Pos // of the claim's mapping (its first key)

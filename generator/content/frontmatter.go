@@ -11,7 +11,7 @@ import (
 )
 
 var frontKeys = []string{"title", "date", "lastmod", "description", "tags", "author",
-	"draft", "original", "slug", "params"}
+	"draft", "original", "slug", "typographer", "params"}
 
 const utf8BOM = "\uFEFF"
 
@@ -106,6 +106,10 @@ func decodeFrontYAML(path string, text []byte, depth int) (Front, Pos, error) {
 	f.Tags = d.Strings(m.Get("tags"), "tags")
 	f.Author = d.String(m.Get("author"), "author")
 	f.Draft = d.Bool(m.Get("draft"), "draft")
+	if n := m.Get("typographer"); n.Given() {
+		t := d.Bool(n, "typographer")
+		f.Typographer = &t
+	}
 	if n := m.Get("original"); n.Given() {
 		f.Original = decodeOriginal(d, n, "original")
 	}

@@ -159,7 +159,7 @@ func TestDecodeFrontErrors(t *testing.T) {
 		{
 			name: "unknown key without suggestion",
 			src:  "---\ntitle: A\nhero: x.png\n---\n",
-			want: []string{`content/a.md:3:1: unknown key "hero" in front matter; known keys are title, date, lastmod, description, tags, author, draft, original, slug, params (put your own keys under params:)`},
+			want: []string{`content/a.md:3:1: unknown key "hero" in front matter; known keys are title, date, lastmod, description, tags, author, draft, original, slug, typographer, params (put your own keys under params:)`},
 		},
 		{
 			name: "wrong types",

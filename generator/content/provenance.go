@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/scholia/scholia/generator/config"
 	"github.com/scholia/scholia/generator/strictyaml"
 )
 
@@ -18,7 +19,8 @@ var (
 	originalKeys = []string{"url", "title", "publisher", "author", "date", "archived"}
 	claimantKeys = []string{"name", "type", "url"}
 	mediaKeys    = []string{"type", "url", "rating"}
-	updateKeys   = []string{"date", "note"}
+	updateKeys   = []string{"date", "note", "claim", "from"}
+	reviewerKeys = []string{"name", "role", "url", "affiliation"}
 	// ClaimantTypes are the kinds of claimant an editor may state.
 	ClaimantTypes = []string{"person", "organization"}
 	// MediaTypes are the kinds of media a claim may be about.
@@ -46,11 +48,14 @@ type Media struct {
 }
 
 // Update is one entry of a review's log: a correction, a re-rating, a
-// re-anchoring.
+// re-anchoring. A re-rating names the grade it replaced: From, of claim
+// Claim, or of the article's review when Claim is "".
 type Update struct {
-	Date time.Time
-	Note string // Markdown
-	Pos  Pos
+	Date  time.Time
+	Note  string // Markdown
+	Claim string // the id of the claim the update is about, or ""
+	From  string // the grade before the update, or "": a grade of Claim's scale
+	Pos   Pos
 }
 
 // decodeOriginal reads an original or an appearance: where a text was
@@ -106,8 +111,9 @@ func decodeMedia(d *strictyaml.Decoder, n strictyaml.Node) *Media {
 	return md
 }
 
-// decodeUpdates reads the review's log.
-func decodeUpdates(d *strictyaml.Decoder, n strictyaml.Node) []Update {
+// decodeUpdates reads the review's log; ids are the sidecar's claims, which
+// an update may name.
+func decodeUpdates(d *strictyaml.Decoder, n strictyaml.Node, ids map[string]int, scales config.Scales) []Update {
 	var ups []Update
 	for _, item := range d.Seq(n, "updates") {
 		if d.Kind(item) != strictyaml.Mapping {
@@ -115,13 +121,51 @@ func decodeUpdates(d *strictyaml.Decoder, n strictyaml.Node) []Update {
 			continue
 		}
 		m := d.Map(item, "update", "", updateKeys...)
-		u := Update{Date: d.Date(m.Get("date"), "date"), Note: d.String(m.Get("note"), "note"), Pos: pos(d, item)}
+		u := Update{Date: d.Date(m.Get("date"), "date"), Note: d.String(m.Get("note"), "note"), Pos: pos(d, item),
+			Claim: strings.TrimSpace(d.String(m.Get("claim"), "claim")), From: strings.TrimSpace(d.String(m.Get("from"), "from"))}
 		if !m.Has("date") || strings.TrimSpace(u.Note) == "" {
 			d.Errorf(item, "an update needs a date and a note: say when the review changed and what changed")
+		}
+		scale, which := scales.Article, "article"
+		if u.Claim != "" {
+			scale, which = scales.Claim, "claim"
+			if _, ok := ids[u.Claim]; !ok {
+				d.Errorf(m.Get("claim"), "the update names claim %q, which the sidecar does not have: use the id of one of its claims", u.Claim)
+			}
+		}
+		if _, ok := scale.Grade(u.From); u.From != "" && !ok {
+			d.Errorf(m.Get("from"), "from %q is not a grade of the %s scale (%s): give the grade the update replaced", u.From, which, strings.Join(scale.IDs(), ", "))
 		}
 		ups = append(ups, u)
 	}
 	return ups
+}
+
+// decodeReviewers reads the review's reviewers, each a name or a mapping.
+func decodeReviewers(d *strictyaml.Decoder, n strictyaml.Node) []Reviewer {
+	var rs []Reviewer
+	for _, item := range d.Seq(n, "reviewers") {
+		if d.Kind(item) != strictyaml.Mapping {
+			if name := strings.TrimSpace(d.String(item, "reviewer")); name != "" {
+				rs = append(rs, Reviewer{Name: name})
+			}
+			continue
+		}
+		m := d.Map(item, "reviewer", "", reviewerKeys...)
+		r := Reviewer{
+			Name:        strings.TrimSpace(d.String(m.Get("name"), "name")),
+			Role:        strings.TrimSpace(d.String(m.Get("role"), "role")),
+			URL:         d.URL(m.Get("url"), "url"),
+			Affiliation: strings.TrimSpace(d.String(m.Get("affiliation"), "affiliation")),
+			Person:      true,
+		}
+		if r.Name == "" {
+			d.Errorf(at(m, "name", item), "the reviewer has no name: add name:")
+			continue
+		}
+		rs = append(rs, r)
+	}
+	return rs
 }
 
 // oneOf reports a value that is given but not one of allowed.

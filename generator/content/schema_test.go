@@ -71,6 +71,7 @@ func TestSchemaKeys(t *testing.T) {
 		{name: "update", obj: schemaAt(t, side, "properties", "updates", "items"), keys: updateKeys},
 		{name: "appearance", obj: schemaAt(t, side, "definitions", "place"), keys: originalKeys},
 		{name: "claimant", obj: schemaAt(t, side, "definitions", "claim", "properties", "claimant", "oneOf", "1"), keys: claimantKeys},
+		{name: "reviewer", obj: schemaAt(t, side, "definitions", "reviewer"), keys: reviewerKeys},
 		{name: "media", obj: schemaAt(t, side, "definitions", "claim", "properties", "media"), keys: mediaKeys},
 		{name: "front matter", obj: front, keys: frontKeys},
 		{name: "original", obj: schemaAt(t, front, "properties", "original"), keys: originalKeys},

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/scholia/scholia/generator/anchor"
 	"github.com/scholia/scholia/generator/config"
 	"github.com/scholia/scholia/generator/diag"
 	"github.com/scholia/scholia/generator/strictyaml"
@@ -16,9 +17,9 @@ const MaxClaimLen = 75
 
 var (
 	sidecarKeys = []string{"review", "updates", "claims"}
-	reviewKeys  = []string{"rating", "summary", "reviewers", "date"}
+	reviewKeys  = []string{"rating", "summary", "reviewers", "date", "text"}
 	claimKeys   = []string{"id", "quote", "prefix", "suffix", "occurrence", "claim",
-		"claimant", "appearance", "date", "media", "rating", "note", "sources"}
+		"claimant", "appearance", "date", "media", "rating", "rated_by", "note", "sources"}
 	quoteKeys  = []string{"exact", "prefix", "suffix", "occurrence"}
 	sourceKeys = []string{"title", "url", "publisher", "date", "archived", "excerpt"}
 )
@@ -37,14 +38,14 @@ func DecodeSidecar(path string, data []byte, cfg *config.Config) (*Sidecar, erro
 	if n := m.Get("review"); n.Given() {
 		sc.Review = decodeReview(d, n, scales.Article)
 	}
-	sc.Updates = decodeUpdates(d, m.Get("updates"))
 	ids := map[string]int{} // claim id -> line
 	for _, item := range d.Seq(m.Get("claims"), "claims") {
 		before := d.Errors()
-		if c, ok := decodeClaim(d, item, scales.Claim, ids); ok && d.Errors() == before {
+		if c, ok := decodeClaim(d, item, scales.Claim, ids, reviewOrNone(sc.Review)); ok && d.Errors() == before {
 			sc.Claims = append(sc.Claims, c)
 		}
 	}
+	sc.Updates = decodeUpdates(d, m.Get("updates"), ids, scales)
 	err := d.Err()
 	if d.SyntaxError() {
 		var more diag.List
@@ -112,7 +113,7 @@ func recoverClaims(path string, data []byte, cfg *config.Config) ([]Claim, diag.
 		}
 		m := d.Map(root, "the sidecar", "", sidecarKeys...)
 		for _, item := range d.Seq(m.Get("claims"), "claims") {
-			if c, ok := decodeClaim(d, item, cfg.Scales.Claim, ids); ok && d.Errors() == 0 {
+			if c, ok := decodeClaim(d, item, cfg.Scales.Claim, ids, nil); ok && d.Errors() == 0 {
 				claims = append(claims, c)
 			}
 		}
@@ -133,9 +134,14 @@ func decodeReview(d *strictyaml.Decoder, n strictyaml.Node, scale config.Scale) 
 	r := &Review{
 		Rating:    strings.TrimSpace(d.String(m.Get("rating"), "rating")),
 		Summary:   d.String(m.Get("summary"), "summary"),
-		Reviewers: d.Strings(m.Get("reviewers"), "reviewers"),
+		Reviewers: decodeReviewers(d, m.Get("reviewers")),
 		Date:      d.Date(m.Get("date"), "date"),
+		Text:      strings.TrimSpace(d.String(m.Get("text"), "text")),
+		TextPos:   keyPos(d, m, "text", n),
 		Pos:       pos(d, n),
+	}
+	if r.Text != "" && !anchor.ValidFingerprint(r.Text) {
+		d.Errorf(m.Get("text"), "text %q is not a fingerprint: it is sha256: and 64 hex digits, which scholia new and scholia fix write (delete the line and run scholia fix to make it)", r.Text)
 	}
 	if d.Kind(n) == strictyaml.Mapping {
 		if r.Rating == "" {
@@ -145,6 +151,14 @@ func decodeReview(d *strictyaml.Decoder, n strictyaml.Node, scale config.Scale) 
 		}
 	}
 	return r
+}
+
+// keyPos is where key is written in m, else where n is.
+func keyPos(d *strictyaml.Decoder, m strictyaml.Map, key string, n strictyaml.Node) Pos {
+	if m.Has(key) {
+		return pos(d, m.Key(key))
+	}
+	return pos(d, n)
 }
 
 // at is the node of key in m when it is written, else n.
@@ -168,8 +182,9 @@ func checkGrade(d *strictyaml.Decoder, n strictyaml.Node, id, which string, scal
 	d.Errorf(n, "unknown rating %q: use a grade of the %s scale (%s)%s", id, which, strings.Join(ids, ", "), hint)
 }
 
-// decodeClaim reads one claim; ok is false when it is not a mapping.
-func decodeClaim(d *strictyaml.Decoder, n strictyaml.Node, scale config.Scale, ids map[string]int) (Claim, bool) {
+// decodeClaim reads one claim; ok is false when it is not a mapping. Its
+// rated_by must name a reviewer of review, when review is not nil.
+func decodeClaim(d *strictyaml.Decoder, n strictyaml.Node, scale config.Scale, ids map[string]int, review *Review) (Claim, bool) {
 	if d.Kind(n) != strictyaml.Mapping {
 		d.Errorf(n, "each item of claims must be a mapping with id, quote and rating, not %s", kindName(d.Kind(n)))
 		return Claim{}, false
@@ -180,6 +195,7 @@ func decodeClaim(d *strictyaml.Decoder, n strictyaml.Node, scale config.Scale, i
 		Claim:    strings.TrimSpace(d.String(m.Get("claim"), "claim")),
 		Claimant: decodeClaimant(d, m.Get("claimant")),
 		Date:     d.Date(m.Get("date"), "date"),
+		RatedBy:  strings.TrimSpace(d.String(m.Get("rated_by"), "rated_by")),
 		Note:     d.String(m.Get("note"), "note"),
 		Pos:      pos(d, n),
 	}
@@ -234,7 +250,40 @@ func decodeClaim(d *strictyaml.Decoder, n strictyaml.Node, scale config.Scale, i
 			c.Sources = append(c.Sources, s)
 		}
 	}
+	if c.RatedBy != "" && review != nil {
+		checkRatedBy(d, m.Get("rated_by"), c.RatedBy, review.Reviewers)
+	}
 	return c, true
+}
+
+// reviewOrNone is r, or a review without reviewers, against which a
+// claim's rated_by is checked.
+func reviewOrNone(r *Review) *Review {
+	if r == nil {
+		return &Review{}
+	}
+	return r
+}
+
+// checkRatedBy reports a rated_by that names no reviewer of the review:
+// the page shows who rated a claim among the people it credits.
+func checkRatedBy(d *strictyaml.Decoder, n strictyaml.Node, name string, reviewers []Reviewer) {
+	names := make([]string, len(reviewers))
+	for i, r := range reviewers {
+		if r.Name == name {
+			return
+		}
+		names[i] = r.Name
+	}
+	if len(names) == 0 {
+		d.Errorf(n, "rated_by names %q, but the review lists no reviewers: add them to review.reviewers", name)
+		return
+	}
+	hint := ""
+	if s := strictyaml.Closest(name, names); s != "" {
+		hint = fmt.Sprintf("; did you mean %q?", s)
+	}
+	d.Errorf(n, "rated_by names %q, who is not among the review's reviewers (%s)%s", name, strings.Join(names, ", "), hint)
 }
 
 // decodeQuote reads quote, as text or as a TextQuoteSelector mapping, and

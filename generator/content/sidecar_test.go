@@ -48,8 +48,9 @@ func TestDecodeSidecarDesignExample(t *testing.T) {
 		Review: &Review{
 			Rating:    "low",
 			Summary:   "The piece relays two groups' account without corroboration.\n",
-			Reviewers: []string{"Review desk"},
+			Reviewers: []Reviewer{{Name: "Review desk"}},
 			Date:      time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC),
+			TextPos:   Pos{Line: 2, Col: 3}, // where text: would go: an old sidecar has none
 			Pos:       Pos{Line: 2, Col: 3},
 		},
 		Claims: []Claim{{
@@ -172,6 +173,35 @@ func TestDecodeSidecarErrors(t *testing.T) {
 				`s.yaml:4:12: quote must be text, not a list`,
 				`s.yaml:6:17: occurrence must be a whole number, not the text "first"`,
 				`s.yaml:7:14: sources must be a list ("- item" lines or [a, b]), not a mapping`,
+			},
+		},
+		{
+			name: "not a fingerprint",
+			src:  "review:\n  rating: low\n  text: 9f2c\n",
+			want: []string{`s.yaml:3:9: text "9f2c" is not a fingerprint: it is sha256: and 64 hex digits, which scholia new and scholia fix write (delete the line and run scholia fix to make it)`},
+		},
+		{
+			name: "rated_by not a reviewer",
+			src:  "review:\n  rating: low\n  reviewers: [{name: Ann Lee}, Bob]\nclaims:\n  - id: a\n    quote: q\n    rating: mixed\n    rated_by: Ann Le\n",
+			want: []string{`s.yaml:8:15: rated_by names "Ann Le", who is not among the review's reviewers (Ann Lee, Bob); did you mean "Ann Lee"?`},
+		},
+		{
+			name: "rated_by without reviewers",
+			src:  "claims:\n  - id: a\n    quote: q\n    rating: mixed\n    rated_by: Ann\n",
+			want: []string{`s.yaml:5:15: rated_by names "Ann", but the review lists no reviewers: add them to review.reviewers`},
+		},
+		{
+			name: "reviewer without a name",
+			src:  "review:\n  rating: low\n  reviewers:\n    - {role: Editor}\n",
+			want: []string{`s.yaml:4:7: the reviewer has no name: add name:`},
+		},
+		{
+			name: "update of an unknown claim and grade",
+			src:  "updates:\n  - date: 2026-11-25\n    note: Re-rated.\n    claim: b\n    from: true-ish\n  - date: 2026-11-26\n    note: Re-rated the review.\n    from: mixed\nclaims:\n  - id: a\n    quote: q\n    rating: mixed\n",
+			want: []string{
+				`s.yaml:4:12: the update names claim "b", which the sidecar does not have: use the id of one of its claims`,
+				`s.yaml:5:11: from "true-ish" is not a grade of the claim scale (accurate, mostly-accurate, mixed, misleading, inaccurate, unsupported, not-checkable): give the grade the update replaced`,
+				`s.yaml:8:11: from "mixed" is not a grade of the article scale (very-high, high, neutral, low, very-low): give the grade the update replaced`,
 			},
 		},
 		{
@@ -380,13 +410,22 @@ func TestDecodeSidecarRecoversFromSyntaxErrors(t *testing.T) {
 // mapping, a claim's own appearance and date, its media, and the update
 // log.
 func TestDecodeSidecarRicherForms(t *testing.T) {
-	src := `updates:
+	src := `review:
+  rating: low
+  text: sha256:9f2c000000000000000000000000000000000000000000000000000000000000
+  reviewers:
+    - Review desk
+    - {name: A. Reviewer, role: Fact-checker, url: "https://desk.example/a", affiliation: Review desk}
+updates:
   - date: 2026-11-25
     note: Re-rated a claim.
+    claim: footage-shows
+    from: mostly-accurate
 claims:
   - id: footage-shows
     quote: q
     rating: unsupported
+    rated_by: A. Reviewer
     claimant: {name: CNN, type: organization, url: "https://cnn.example/"}
     appearance: {url: "https://cnn.example/v", title: Exclusive, publisher: CNN, date: 2017-07-25}
     date: 2017-07-24
@@ -406,7 +445,11 @@ claims:
 		{name: "appearance", got: c.Appearance, want: &Original{URL: "https://cnn.example/v", Title: "Exclusive", Publisher: "CNN", Date: day(7, 25, 2017)}},
 		{name: "date", got: c.Date, want: day(7, 24, 2017)},
 		{name: "media", got: c.Media, want: &Media{Type: "video", URL: "https://cnn.example/v.mp4", Rating: "OriginalMediaContent"}},
-		{name: "updates", got: sc.Updates, want: []Update{{Date: day(11, 25, 2026), Note: "Re-rated a claim.", Pos: Pos{Line: 2, Col: 5}}}},
+		{name: "updates", got: sc.Updates, want: []Update{{Date: day(11, 25, 2026), Note: "Re-rated a claim.", Claim: "footage-shows", From: "mostly-accurate", Pos: Pos{Line: 8, Col: 5}}}},
+		{name: "text", got: []any{sc.Review.Text, sc.Review.TextPos}, want: []any{"sha256:9f2c" + strings.Repeat("0", 60), Pos{Line: 3, Col: 3}}},
+		{name: "reviewers", got: sc.Review.Reviewers, want: []Reviewer{{Name: "Review desk"},
+			{Name: "A. Reviewer", Role: "Fact-checker", URL: "https://desk.example/a", Affiliation: "Review desk", Person: true}}},
+		{name: "rated_by", got: c.RatedBy, want: "A. Reviewer"},
 	}
 	for _, tt := range tests {
 		if diff := cmp.Diff(tt.want, tt.got); diff != "" {

@@ -39,6 +39,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/scholia/scholia/generator/anchor"
@@ -72,13 +73,32 @@ type Result struct {
 	Old, New []byte // the sidecar's text before and after
 	Changes  []Change
 	Misses   []Miss
+	// Recorded is set when the review now stands for the article's text:
+	// its fingerprint was written, and its log says what moved.
+	Recorded bool
+}
+
+// Options are how Sidecar re-anchors and what it records.
+type Options struct {
+	MinScore float64        // the score a passage needs; 0 is DefaultMinScore
+	Old      map[string]int // each claim's old position (OldPositions); nil: none known
+	Today    time.Time      // the date of the log entry
+	// Note words the log entry from what moved, in the site's language;
+	// nil writes no entry.
+	Note func([]Change) string
 }
 
 // Sidecar re-anchors the claims of sc, whose text is src, in the article
-// text doc, taking passages that score at least minScore; where a passage
-// stands in several places, the one nearest the claim's old position (see
-// OldPositions; nil: none known) wins.
-func Sidecar(doc *anchor.Doc, sc *content.Sidecar, src []byte, minScore float64, old map[string]int) (*Result, error) {
+// text doc, taking passages that score at least opts.MinScore; where a
+// passage stands in several places, the one nearest the claim's old
+// position wins. When every claim anchors, the review is brought up to
+// the text: its fingerprint, and an entry of its log when the text it
+// stood for changed.
+func Sidecar(doc *anchor.Doc, sc *content.Sidecar, src []byte, opts Options) (*Result, error) {
+	minScore, old := opts.MinScore, opts.Old
+	if minScore == 0 {
+		minScore = DefaultMinScore
+	}
 	res := &Result{Path: sc.Path, Old: src}
 	ed := newEdits(src)
 	for _, c := range sc.Claims {
@@ -114,6 +134,16 @@ func Sidecar(doc *anchor.Doc, sc *content.Sidecar, src []byte, minScore float64,
 			return nil, fmt.Errorf("%s:%d: %w", sc.Path, c.QuotePos.Line, err)
 		}
 		res.Changes = append(res.Changes, Change{ID: c.ID, Old: c.Quote, New: q, Score: score})
+	}
+	if len(res.Misses) == 0 {
+		l := Log{Text: doc.Fingerprint(), Date: opts.Today}
+		if opts.Note != nil {
+			l.Note = opts.Note(res.Changes)
+		}
+		var err error
+		if res.Recorded, err = record(ed, sc, l); err != nil {
+			return nil, fmt.Errorf("%s: %w", sc.Path, err)
+		}
 	}
 	res.New = ed.apply()
 	return res, nil

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/scholia/scholia/generator/anchor"
@@ -103,7 +104,7 @@ func run(t *testing.T, article, sidecar string, minScore float64, old map[string
 	if err != nil {
 		t.Fatal(err)
 	}
-	res, err := Sidecar(r.Doc, a.Sidecar, []byte(sidecar), minScore, old)
+	res, err := Sidecar(r.Doc, a.Sidecar, []byte(sidecar), Options{MinScore: minScore, Old: old, Today: testDay, Note: testNote})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -147,3 +148,8 @@ func TestOldPositions(t *testing.T) {
 		t.Error("unreadable input gave positions")
 	}
 }
+
+// testDay and testNote date and word the log entries of the tests.
+var testDay = time.Date(2026, 12, 2, 0, 0, 0, 0, time.UTC)
+
+func testNote(cs []Change) string { return fmt.Sprintf("The text changed; %d quotes moved.", len(cs)) }

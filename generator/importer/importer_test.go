@@ -11,24 +11,10 @@ import (
 	"github.com/scholia/scholia/generator/anchor"
 	"github.com/scholia/scholia/generator/config"
 	"github.com/scholia/scholia/generator/content"
-	"github.com/scholia/scholia/generator/markup"
+	"github.com/scholia/scholia/generator/internal/testdoc"
 )
 
 const moonArticle = "---\ntitle: Moon\ndate: 2026-11-01\n---\n\nThe moon is made of green cheese, said the mouse.\n"
-
-// docOf is the text model of an article, as a build anchors quotes in it.
-func docOf(t *testing.T, article string) *anchor.Doc {
-	t.Helper()
-	a, _, err := content.Parse(config.Default(), "content/a.md", []byte(article), func() ([]byte, bool, error) { return nil, false, nil }, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	r, err := markup.New(markup.Options{}).Article(a.Path, a.Body, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return r.Doc
-}
 
 // decode reads back a sidecar that Merge wrote; it must be valid YAML of
 // a sidecar, its claims must anchor, and its ungraded claims must be the
@@ -71,7 +57,7 @@ func TestHypothesis(t *testing.T) {
 	if diff := cmp.Diff([]Skip{{"hyp-reply", "a reply to another annotation"}, {"hyp-page-note", "a page note: it selects no text"}}, skips); diff != "" {
 		t.Errorf("skipped (-want +got):\n%s", diff)
 	}
-	doc := docOf(t, moonArticle)
+	doc := testdoc.Of(t, moonArticle)
 	before := "# Our review of the moon.\nclaims: []   # none yet\n"
 	res, err := Merge(doc, config.Default(), "s.yaml", []byte(before), anns)
 	if err != nil {
@@ -104,7 +90,7 @@ func TestHypothesis(t *testing.T) {
 // and a collection whose first page holds both among others.
 func TestW3CSamples(t *testing.T) {
 	article := "---\ntitle: Samples\ndate: 2026-11-01\n---\n\nThis is an anotation that has some text before the Selected Text and text after it.\n"
-	doc := docOf(t, article)
+	doc := testdoc.Of(t, article)
 	for _, tc := range []struct {
 		file  string
 		exact []string
@@ -147,7 +133,7 @@ func TestW3CSamples(t *testing.T) {
 // TestMergeKeepsTheList: claims are added after the sidecar's own, as
 // indented, before the review that follows the list.
 func TestMergeKeepsTheList(t *testing.T) {
-	doc := docOf(t, moonArticle)
+	doc := testdoc.Of(t, moonArticle)
 	before := "claims:\n- id: cheese\n  quote: green cheese\n  rating: inaccurate\n\nreview:\n  rating: low\n"
 	res, err := Merge(doc, config.Default(), "s.yaml", []byte(before), []Annotation{{ID: "x", Exact: "said the mouse", Start: -1, Tags: []string{"Mixed"}}})
 	if err != nil {
@@ -163,7 +149,7 @@ func TestMergeKeepsTheList(t *testing.T) {
 // TestMergeFlowList: a claims list written on one line cannot take new
 // items without rewriting it: Merge says so and writes nothing.
 func TestMergeFlowList(t *testing.T) {
-	doc := docOf(t, moonArticle)
+	doc := testdoc.Of(t, moonArticle)
 	before := "claims: [{id: cheese, quote: green cheese, rating: inaccurate}]\n"
 	_, err := Merge(doc, config.Default(), "s.yaml", []byte(before), []Annotation{{ID: "x", Exact: "said the mouse", Start: -1}})
 	if err == nil || !strings.Contains(err.Error(), "one line") {

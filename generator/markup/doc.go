@@ -79,6 +79,31 @@
 // table cell has its margin note before the heading or the table. Both carry data-annot, so the invariant below holds.
 // [Phrasing] and [WithoutIDs] make the copies of a note's HTML.
 //
+// # The scale shortcode
+//
+// A paragraph that is only
+//
+//	{{< scale claim >}}
+//
+// or {{< scale article >}} (Hugo's shortcode syntax) stands for the
+// site's claim or article scale: it becomes a [Scale] node, which renders
+// as what [Options].Scale returns for "claim" or "article" (the site
+// executes its theme's "scale" partial, the one its ratings page shows, so
+// that a methodology page and the ratings page never disagree). The
+// paragraph may be in a block quote or a list item, and the spaces inside
+// the braces are free: {{<scale claim>}} is the same.
+//
+// Any other paragraph that starts with "{{<" is an error, one
+// [*ShortcodeError] per paragraph with its line and column, returned
+// together as [ShortcodeErrors]: an unknown name ({{< chart x >}}), an
+// unknown or missing scale ({{< scale foo >}}), or a shortcode with text
+// after it. Write \{{< for the text itself; a shortcode in a code span or
+// a code block is text too.
+//
+// What the scale shows is the site's, not the article's: it is not in the
+// text model, so no quote can match its words, and it renders alike with
+// claims and without, so the invariant below holds.
+//
 // # Example
 //
 // The Markdown

@@ -23,6 +23,10 @@ import (
 // Options configure a Renderer.
 type Options struct {
 	Unsafe bool // keep raw HTML from the Markdown (site.yaml unsafe_html)
+	// NoTypographer leaves an article's characters as written: no curly
+	// quotes, dashes or ellipses made from straight ones (site.yaml and
+	// front matter typographer: false). Quotes anchor either way.
+	NoTypographer bool
 	// Limits bound what the Markdown of one article or note may ask of the
 	// parser (site.yaml limits:); the zero value is DefaultLimits.
 	Limits Limits
@@ -33,6 +37,10 @@ type Options struct {
 	// TaskLabels are the accessible names of a task list's done and not
 	// done boxes, in the site's language; "" is the English word.
 	TaskLabels [2]string
+	// Scale gives the HTML of the site's scale which (one of
+	// [ScaleNames]) for an article's {{< scale which >}}; nil renders
+	// the shortcode as nothing.
+	Scale func(which string) ([]byte, error)
 }
 
 // Claim is what the renderer needs of a claim to highlight it.
@@ -103,10 +111,14 @@ func articleMarkdown(opts Options, extra ...goldmark.Extender) goldmark.Markdown
 	if opts.Unsafe {
 		htmlOpts = append(htmlOpts, ghtml.WithUnsafe())
 	}
+	// typographer is extension.Typographer that also records where each
+	// piece it makes came from, for the text model.
+	exts := []goldmark.Extender{extension.GFM, extension.Footnote, scaleExtender{opts.Scale}}
+	if !opts.NoTypographer {
+		exts = append(exts, typographer{})
+	}
 	return goldmark.New(
-		// typographer is extension.Typographer that also records where
-		// each piece it makes came from, for the text model.
-		goldmark.WithExtensions(append([]goldmark.Extender{extension.GFM, extension.Footnote, typographer{}}, extra...)...),
+		goldmark.WithExtensions(append(exts, extra...)...),
 		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
 		goldmark.WithRendererOptions(append(htmlOpts, renderer.WithNodeRenderers(
 			util.Prioritized(linkRenderer{allow: articleLinks}, 100),
@@ -147,7 +159,9 @@ func (m withHeadingIDs) Convert(src []byte, w io.Writer, opts ...parser.ParseOpt
 // Article renders the Markdown body of the article at path (relative to the
 // site root, for messages) and highlights claims in it. Markdown that goes
 // over the renderer's limits is not parsed: the error is the *LimitError of
-// [Limits.Check], not wrapped, with its place in src.
+// [Limits.Check], not wrapped, with its place in src. A shortcode that is
+// not {{< scale claim >}} or {{< scale article >}} makes the error
+// [ShortcodeErrors], with the place of each in src.
 func (r *Renderer) Article(path string, src []byte, claims []Claim) (*Result, error) {
 	return r.render(path, src, claims, findInDoc, nil)
 }
@@ -168,6 +182,9 @@ func (r *Renderer) render(path string, src []byte, claims []Claim,
 	pc := parser.NewContext(parser.WithIDs(newHeadingIDs()))
 	pc.Set(jobKey, j)
 	doc := r.article.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
+	if len(j.shortcodes) > 0 {
+		return nil, j.shortcodes
+	}
 	if j.notesErr != nil {
 		return nil, j.notesErr
 	}

@@ -35,9 +35,10 @@ type job struct {
 	marginLate []bool
 	notesErr   error
 
-	model   *textModel
-	anchors []*anchor.Match
-	errs    []*ClaimError
+	model      *textModel
+	anchors    []*anchor.Match
+	errs       []*ClaimError
+	shortcodes ShortcodeErrors // shortcodes that are not scales
 }
 
 func findInDoc(d *anchor.Doc, q anchor.Quote) (anchor.Match, error) { return d.Find(q) }

@@ -187,12 +187,13 @@ type ClaimEntry struct {
 }
 
 // Reviewed is what the reviews of one article share: the text they
-// review and when they were published and last changed.
+// review, who reviewed it, and when they were published and last changed.
 type Reviewed struct {
 	Original *Original // nil when the front matter names none
 	// Published is the review's date, else the article's; Modified is the
 	// newest date of its update log when later, else zero.
 	Published, Modified time.Time
+	Reviewers           []Reviewer // the review's; none without one
 }
 
 // ClaimGroup is the claims of one article in a claims index.
@@ -241,6 +242,12 @@ type Article struct {
 	// Contexts are the claims in their paragraphs, in the order of
 	// Claims, for the claims' own pages.
 	Contexts []Context
+	// Updates is the review's log, newest first.
+	Updates []Update
+	// TextChanged is set when the article's text is no longer the text
+	// the review read (its fingerprint, review.text): the page says so
+	// until an editor confirms the review.
+	TextChanged bool
 }
 
 // Original is where the reviewed text first appeared.
@@ -256,8 +263,11 @@ type Review struct {
 	// Lead is the summary's first paragraph and More the rest, so that a
 	// long review need not push the reviewed text off the first screen.
 	Lead, More template.HTML
-	Reviewers  []string
+	Reviewers  []Reviewer
 	Date       time.Time
+	// Previous are the grades the review had before, newest first, from
+	// the update log.
+	Previous []Grade
 }
 
 // Claim is one reviewed claim of an article.
@@ -275,6 +285,10 @@ type Claim struct {
 	Appearance *Original
 	Date       time.Time // when the claim was made; zero when not known
 	Media      *Media    // nil unless the claim is about footage, an image or a recording
+	RatedBy    *Reviewer // who rated it, when the sidecar says
+	// Previous are the grades the claim had before, newest first, from
+	// the update log.
+	Previous []Grade
 	// Page is the absolute-path URL of the claim's own page, and
 	// Permalink its full URL when base_url is absolute.
 	Page, Permalink string

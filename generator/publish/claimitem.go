@@ -63,13 +63,9 @@ func creativeWork(o *page.Original) thing {
 		return nil
 	}
 	work := thing{"@type": "CreativeWork"}
-	if o.URL != "" {
-		work["url"] = o.URL
-	}
+	setText(work, "url", o.URL)
 	// The original's own headline: the page's title is the review's.
-	if o.Title != "" {
-		work["headline"] = o.Title
-	}
+	setText(work, "headline", o.Title)
 	if o.Publisher != "" {
 		work["publisher"] = thing{"@type": "Organization", "name": o.Publisher}
 	}

@@ -54,7 +54,7 @@ func marshalJS(v any) (template.JS, error) {
 // ClaimNode is the review of claim c, at url: a ClaimReview, or a
 // MediaReview when the claim names its media.
 func ClaimNode(s *page.Site, c *page.Claim, of *page.Reviewed, url string) thing {
-	n := reviewNode(s, of, "ClaimReview", url)
+	n := reviewNode(s, of, c.RatedBy, "ClaimReview", url)
 	n["reviewRating"] = rating(c.Grade, s.Claim)
 	if m := c.Media; m != nil {
 		n["@type"] = "MediaReview"
@@ -73,7 +73,7 @@ func ClaimNode(s *page.Site, c *page.Claim, of *page.Reviewed, url string) thing
 // ArticleReview is the review of the article as a whole, at url: a Review
 // of the original text, rated on the article scale.
 func ArticleReview(s *page.Site, art *page.Article, url string) thing {
-	n := reviewNode(s, art.Reviewed, "Review", url)
+	n := reviewNode(s, art.Reviewed, nil, "Review", url)
 	n["name"] = art.Title
 	n["reviewRating"] = rating(art.Review.Grade, s.Article)
 	work := creativeWork(art.Original)
@@ -86,9 +86,28 @@ func ArticleReview(s *page.Site, art *page.Article, url string) thing {
 }
 
 // reviewNode is what every review of an article shares: who wrote it, in
-// what language, and when.
-func reviewNode(s *page.Site, of *page.Reviewed, typ, url string) thing {
+// what language, and when. Its author is the person who rated it (rater,
+// when the sidecar describes one), else the people among the review's
+// reviewers, else the publisher, which publishes it in any case. A
+// reviewer known by name alone may be a desk: never guessed a Person.
+func reviewNode(s *page.Site, of *page.Reviewed, rater *page.Reviewer, typ, url string) thing {
 	n := thing{"@type": typ, "url": url, "author": publisher(s), "inLanguage": s.Language}
+	var people []page.Reviewer
+	for _, r := range of.Reviewers {
+		if r.Person {
+			people = append(people, r)
+		}
+	}
+	if rater != nil && rater.Person {
+		people = []page.Reviewer{*rater}
+	}
+	if len(people) > 0 {
+		authors := make([]thing, len(people))
+		for i, p := range people {
+			authors[i] = person(p)
+		}
+		n["author"], n["publisher"] = authors, publisher(s)
+	}
 	if !of.Published.IsZero() {
 		n["datePublished"] = isoDay(of.Published)
 	}
@@ -116,6 +135,25 @@ func rating(g page.Grade, scale []page.Grade) thing {
 	}
 	r["bestRating"], r["worstRating"] = hi, lo
 	return r
+}
+
+// person is a reviewer the sidecar describes: a Person.
+func person(r page.Reviewer) thing {
+	p := thing{"@type": "Person", "name": r.Name}
+	setText(p, "jobTitle", r.Role)
+	setText(p, "url", r.URL)
+	if r.Affiliation != "" {
+		p["affiliation"] = thing{"@type": "Organization", "name": r.Affiliation}
+	}
+	return p
+}
+
+// setText sets n[key] to v, unless v is empty: a node leaves out what is
+// not known.
+func setText(n thing, key, v string) {
+	if v != "" {
+		n[key] = v
+	}
 }
 
 func publisher(s *page.Site) thing {

@@ -32,15 +32,19 @@ func renderArticle(md *markup.Renderer, th *theme.Theme, s *page.Site, a *conten
 			claims = append(claims, markup.Claim{ID: c.ID, Rating: c.Rating, Label: g.Label, Quote: c.Quote})
 			cds = append(cds, claimData(md, s, a.URLPath, c))
 		}
+		rerated(s, a.Sidecar, cds)
 	}
 	res, err := md.ArticleNotes(a.Path, a.Body, claims, func(order []int) ([]markup.Notes, error) {
 		return numberNotes(th, cds, order)
 	})
 	var over *markup.LimitError
+	var codes markup.ShortcodeErrors
 	switch {
 	case errors.As(err, &over):
 		// Body keeps the file's lines, so the place is the file's.
 		return nil, nil, &diag.Error{Path: a.Path, Line: over.Line, Col: over.Col, Msg: over.Msg, Err: over}
+	case errors.As(err, &codes):
+		return nil, nil, shortcodeErrors(a.Path, codes)
 	case err != nil:
 		return nil, nil, diag.Errorf(a.Path, 0, 0, "rendering Markdown: %w", err)
 	}
@@ -76,9 +80,13 @@ func renderArticle(md *markup.Renderer, th *theme.Theme, s *page.Site, a *conten
 		sum := md.Note("review", r.Summary)
 		lead, more := markup.Lead(sum)
 		out.Review = &page.Review{Grade: page.GradeOf(s.Article, r.Rating), Summary: template.HTML(sum),
-			Lead: template.HTML(lead), More: template.HTML(more), Reviewers: r.Reviewers, Date: r.Date}
+			Lead: template.HTML(lead), More: template.HTML(more), Reviewers: reviewers(r.Reviewers), Date: r.Date}
+		out.TextChanged = r.Text != "" && r.Text != res.Doc.Fingerprint()
 	}
 	out.Reviewed = reviewed(a, out.Original)
+	if out.Review != nil {
+		out.Reviewed.Reviewers = out.Review.Reviewers
+	}
 	var ratings []string
 	for i, c := range a.Sidecar.Claims {
 		cd := cds[i]
@@ -95,6 +103,7 @@ func renderArticle(md *markup.Renderer, th *theme.Theme, s *page.Site, a *conten
 		out.Claims = append(out.Claims, cd)
 		ratings = append(ratings, c.Rating)
 	}
+	updateLog(md, s, a.Sidecar, out)
 	out.Notes = slices.SortedStableFunc(slices.Values(out.Claims), func(x, y *page.Claim) int { return x.N - y.N })
 	out.Counts = page.CountsOf(s.Claim, ratings)
 	for i := range out.Counts {

@@ -7,6 +7,7 @@ import (
 
 	"github.com/scholia/scholia/generator/content"
 	"github.com/scholia/scholia/generator/diag"
+	"github.com/scholia/scholia/generator/markup"
 	"github.com/scholia/scholia/generator/page"
 )
 
@@ -38,8 +39,8 @@ func (r *run) article(j *job) error {
 		}
 		pageKey, annoKey = r.articleKeys(j.in)
 	}
-	art, anno, err := renderArticle(r.md, r.theme, r.site, a)
-	if err != nil {
+	art, anno, err := renderArticle(r.markdown(a), r.theme, r.site, a)
+	if err := r.strict(a, art, err); err != nil {
 		return err
 	}
 	j.rec = newRecord(r.site, a, art, anno != nil)
@@ -74,7 +75,7 @@ func (r *run) withQuoteErrors(a *content.Article, err error) error {
 			return err // the article itself has problems: its quotes cannot be told
 		}
 	}
-	_, _, rerr := renderArticle(r.md, r.theme, r.site, a)
+	_, _, rerr := renderArticle(r.markdown(a), r.theme, r.site, a)
 	var more diag.List
 	if !errors.As(rerr, &more) {
 		return err
@@ -162,4 +163,18 @@ func pageOwner(path string) owner { return owner{kind: ownerPage, path: path, na
 
 func annoOwner(path string) owner {
 	return owner{kind: ownerMade, path: path, name: "the annotations of " + path}
+}
+
+// markdown is the renderer of a's body: with the typographer unless the
+// site or the article turns it off, so that a text reviewed reads as it
+// was published.
+func (r *run) markdown(a *content.Article) *markup.Renderer {
+	on := r.cfg.Typographer
+	if t := a.Front.Typographer; t != nil {
+		on = *t
+	}
+	if on {
+		return r.md
+	}
+	return r.mdAsWritten
 }

@@ -27,6 +27,9 @@ type Options struct {
 	BaseURL string // overrides site.yaml's base_url when not empty
 	Drafts  bool   // build drafts too
 	Future  bool   // build articles dated in the future too
+	// Strict adds the publishing rules of package rules to the content
+	// errors: what a careful desk would not publish, though it builds.
+	Strict bool
 	// Name titles a site without a site.yaml (or without a title in it):
 	// the CLI gives the site folder's name.
 	Name string

@@ -50,7 +50,7 @@ func TestJSONLDValid(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	sites := map[string]fs.FS{"example": exampleFS, "small": archiveFS(t, "small-site.txtar")}
+	sites := map[string]fs.FS{"example": exampleFS, "small": archiveFS(t, "small-site.txtar"), "reviewers": withSidecar(t, logSidecar)}
 	for name, fsys := range sites {
 		for _, base := range []string{"https://example.org/proj/", "/"} {
 			t.Run(name+" "+base, func(t *testing.T) {

@@ -199,10 +199,15 @@ func (r *run) crawlerFiles(recs []*record, sums []*page.Summary, home bool, list
 }
 
 // lastmod is when an article last changed, for the sitemap and the feed:
-// the last commit that touched it or its sidecar, when the site is in Git,
-// else its front matter's lastmod, else its date; never a file's
-// modification time, so that builds of one commit are identical.
+// the newest date of its review's update log, which an editor writes for
+// what readers should know of; else the last commit that touched it or its
+// sidecar, when the site is in Git; else its front matter's lastmod, else
+// its date. Never a file's modification time, so that builds of one commit
+// are identical.
 func (r *run) lastmod(rec *record) time.Time {
+	if !rec.Updated.IsZero() {
+		return rec.Updated // the review's log says when it last changed
+	}
 	if h := r.opts.History; h != nil {
 		if t, ok := h.Last(rec.Path, content.SidecarPath(rec.Path)); ok {
 			return t

@@ -24,21 +24,22 @@ import (
 // check and serve all run it; they differ only in the sink that takes the
 // outputs and in the records of earlier runs they start from.
 type run struct {
-	opts     Options
-	cfg      *config.Config
-	cfgKey   key // the configuration and the options that change what is built
-	theme    *theme.Theme
-	md       *markup.Renderer
-	site     *page.Site
-	siteKey  key // cfgKey and the menu: everything of .Site
-	sink     sink
-	files    *fileCache      // the site's files
-	embedded *fileCache      // the default theme's
-	prev     map[key]*record // records of the last run, by input key
-	next     map[key]*record // records of this run
-	mu       sync.Mutex      // guards next, plan, clashes, lists and stats
-	plan     map[string]owner
-	clashes  map[string]clash
+	opts        Options
+	cfg         *config.Config
+	cfgKey      key // the configuration and the options that change what is built
+	theme       *theme.Theme
+	md          *markup.Renderer
+	mdAsWritten *markup.Renderer // md without the typographer, for texts reproduced as written
+	site        *page.Site
+	siteKey     key // cfgKey and the menu: everything of .Site
+	sink        sink
+	files       *fileCache      // the site's files
+	embedded    *fileCache      // the default theme's
+	prev        map[key]*record // records of the last run, by input key
+	next        map[key]*record // records of this run
+	mu          sync.Mutex      // guards next, plan, clashes, lists and stats
+	plan        map[string]owner
+	clashes     map[string]clash
 	// dirs holds, for each folder of the planned outputs, one path under
 	// it: a file planned where another output needs a folder clashes.
 	dirs map[string]string
@@ -104,17 +105,27 @@ func newRun(opts Options, snk sink, files *fileCache, prev map[key]*record, prev
 	k.bytes(catSum[:])
 	k.bool(opts.Drafts)
 	k.bool(opts.Future)
+	// The rules see only what is rendered: a record kept from a run
+	// without them says nothing of whether the article passes them.
+	k.bool(opts.Strict)
 	th, err := theme.Load(opts.FS, prevTheme, cat)
 	if err != nil {
 		return nil, err
 	}
+	scales, err := makeScales(th, cfg)
+	if err != nil {
+		return nil, err
+	}
+	k.value(scales)
 	if prev == nil {
 		prev = map[key]*record{}
 	}
 	return &run{
 		opts: opts, cfg: cfg, cfgKey: k.sum(), theme: th,
 		md: markup.New(markup.Options{Unsafe: cfg.UnsafeHTML, Limits: cfg.Limits.Markdown, SearchWork: cfg.Limits.SearchWork,
-			TaskLabels: taskLabels(cat)}),
+			TaskLabels: taskLabels(cat), Scale: scales.scale}),
+		mdAsWritten: markup.New(markup.Options{Unsafe: cfg.UnsafeHTML, Limits: cfg.Limits.Markdown, SearchWork: cfg.Limits.SearchWork,
+			TaskLabels: taskLabels(cat), Scale: scales.scale, NoTypographer: true}),
 		sink: snk, files: files, embedded: embeddedFiles, prev: prev, next: map[key]*record{}, plan: map[string]owner{}, clashes: map[string]clash{}, dirs: map[string]string{}, folds: map[string]string{},
 	}, nil
 }
@@ -197,6 +208,9 @@ func (r *run) all() (errs diag.List) {
 	for _, j := range jobs {
 		if j.rec != nil && j.kept {
 			stubs = append(stubs, j.rec.stub())
+		}
+		if j.rec != nil && j.rec.Changed != nil && r.opts.Warn != nil {
+			r.opts.Warn(j.rec.Changed.warning())
 		}
 	}
 	errs.Add(content.CheckOutputs(&content.Site{Articles: stubs, Static: tree.Static}))

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/scholia/scholia/generator/content"
+	"github.com/scholia/scholia/generator/diag"
 	"github.com/scholia/scholia/generator/page"
 )
 
@@ -17,6 +18,12 @@ type record struct {
 	Draft                  bool
 	Date                   time.Time
 	Lastmod                time.Time // front matter lastmod, else Date
+	// Updated is the newest date of the review's update log, when it is
+	// after the review's; zero without one.
+	Updated time.Time
+	// Changed is set when the article's text is not the text its review
+	// read: every build warns until an editor confirms the review.
+	Changed *textChange
 	// Rendered is false for an article the options left out: nothing of
 	// it was rendered or checked beyond its front matter.
 	Rendered  bool
@@ -51,6 +58,13 @@ func newRecord(s *page.Site, a *content.Article, art *page.Article, annotated bo
 		return r.sealed()
 	}
 	r.Rendered, r.Annotated = true, annotated
+	if art.Reviewed != nil {
+		r.Updated = art.Reviewed.Modified
+	}
+	if art.TextChanged {
+		rv := a.Sidecar.Review
+		r.Changed = &textChange{Path: a.Sidecar.Path, Pos: rv.TextPos, Reviewed: art.Reviewed.Published}
+	}
 	for _, c := range art.Claims {
 		r.Claims = append(r.Claims, c.ID)
 		if s.ShareCards {
@@ -118,4 +132,22 @@ func digestOf(kind string, v any) key {
 	k := newKeyer(kind)
 	k.value(v)
 	return k.sum()
+}
+
+// textChange is where a review's fingerprint is written, and the date of
+// the review it stands for.
+type textChange struct {
+	Path     string
+	Pos      content.Pos
+	Reviewed time.Time
+}
+
+// warning is the warning of c, for check, build and serve alike.
+func (c *textChange) warning() *diag.Error {
+	when := ""
+	if !c.Reviewed.IsZero() {
+		when = " on " + c.Reviewed.Format("2006-01-02")
+	}
+	return &diag.Error{Path: c.Path, Line: c.Pos.Line, Col: c.Pos.Col, Warning: true,
+		Msg: "the article changed since it was reviewed" + when + ": check the review against the new text, then run scholia fix, which re-anchors the quotes, records the text reviewed and logs the change"}
 }

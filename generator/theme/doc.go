@@ -38,6 +38,14 @@
 // markup to put in the body, before the quote is anchored: the claim's
 // Quote and Claim are still the sidecar's text then.
 //
+// # Scales
+//
+// scale.html defines "scale": the grades of one rating scale, which
+// ratings.html shows both scales with. Scale executes it for a Markdown
+// page's {{< scale claim >}} or {{< scale article >}} (package markup),
+// without the counts of claims and without ids, so that a methodology page
+// shows the scale exactly as the ratings page does.
+//
 // # Reuse
 //
 // Sum is the hash of every template file and of the strings. Load parses the templates only
