@@ -61,8 +61,8 @@ func TestExampleSite(t *testing.T) {
 			if !strings.Contains(string(home), "russia-taliban-arms/") {
 				t.Error("the home page does not list the example article")
 			}
-			// The bar of claim counts: 7 of the example's claims are unsupported.
-			if !strings.Contains(string(home), `<span data-tone="off" data-rating="unsupported" style="flex-grow: 7"></span>`) {
+			// The bar of claim counts: 9 of the example's claims are unsupported.
+			if !strings.Contains(string(home), `<span data-tone="off" data-rating="unsupported" style="flex-grow: 9"></span>`) {
 				t.Error("the home page has no bar of the article's claim counts by grade")
 			}
 		})
@@ -72,7 +72,7 @@ func TestExampleSite(t *testing.T) {
 // wantPage is what the contract requires of an article's page.
 func wantPage(t *testing.T, cfg *config.Config, a *content.Article, base string) contract.Page {
 	t.Helper()
-	res, err := markup.New(markup.Options{Unsafe: cfg.UnsafeHTML}).Article(a.Path, a.Body, nil)
+	res, err := markup.New(markup.Options{Unsafe: cfg.UnsafeHTML, NoTypographer: !cfg.Typographer}).Article(a.Path, a.Body, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
