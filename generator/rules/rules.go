@@ -32,7 +32,7 @@ func Check(cfg *config.Config, a *content.Article, textChanged bool) diag.List {
 			at(r.Pos, "the review has no date: add date: with the day the review was published (YYYY-MM-DD)")
 		}
 		if textChanged {
-			at(r.Pos, "the article changed since it was reviewed: check its claims against the new text, then run scholia fix to re-anchor them and record the text reviewed")
+			at(r.TextPos, "the article changed since it was reviewed: check its claims against the new text, then run scholia fix to re-anchor them and record the text reviewed")
 		}
 	}
 	unsupported := offScale(cfg.Scales.Claim)

@@ -37,7 +37,7 @@ const (
 
 var brokenRules = []string{
 	`content/moon.annotations.yaml:2:3: the review has no reviewers: add reviewers: with who checked the article`,
-	`content/moon.annotations.yaml:2:3: the article changed since it was reviewed: check its claims against the new text, then run scholia fix to re-anchor them and record the text reviewed`,
+	`content/moon.annotations.yaml:4:3: the article changed since it was reviewed: check its claims against the new text, then run scholia fix to re-anchor them and record the text reviewed`,
 	`content/moon.annotations.yaml:10:5: claim "cheese" is rated inaccurate, on the scale, but no source has a url or archived copy: cite one, or rate it unsupported`,
 }
 
