@@ -45,8 +45,17 @@ type nameSet map[string]string // folded path -> the path first seen
 
 // Fold is the form in which two names that macOS or Windows take for one
 // are equal: case-folded, in Unicode NFC. It is safe for concurrent use
-// (a cases.Caser is not, so each call makes its own).
-func Fold(name string) string { return cases.Fold().String(norm.NFC.String(name)) }
+// (a cases.Caser is not, so each call makes its own). An ASCII name, as
+// nearly every output path is, folds to its lower case without the cost
+// of either.
+func Fold(name string) string {
+	for i := 0; i < len(name); i++ {
+		if name[i] >= utf8.RuneSelf {
+			return cases.Fold().String(norm.NFC.String(name))
+		}
+	}
+	return strings.ToLower(name)
+}
 
 // add records p, adding an error to errs when it clashes with a name seen
 // before.

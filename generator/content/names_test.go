@@ -6,6 +6,10 @@ import (
 	"path/filepath"
 	"testing"
 	"testing/fstest"
+	"unicode/utf8"
+
+	"golang.org/x/text/cases"
+	"golang.org/x/text/unicode/norm"
 
 	"github.com/scholia/scholia/generator/internal/testsite"
 
@@ -105,5 +109,22 @@ func TestScanSymlinks(t *testing.T) {
 				t.Errorf("warned about (-want +got):\n%s", diff)
 			}
 		})
+	}
+}
+
+// TestFoldASCII: the fast path for ASCII names folds every ASCII byte as
+// Unicode case folding and NFC do.
+func TestFoldASCII(t *testing.T) {
+	var all []byte
+	for b := 0; b < utf8.RuneSelf; b++ {
+		all = append(all, byte(b))
+	}
+	for _, s := range []string{string(all), "Articles/A0500/Claims/ID/index.HTML", "already/lower", ""} {
+		if got, want := Fold(s), cases.Fold().String(norm.NFC.String(s)); got != want {
+			t.Errorf("Fold(%q) = %q, want %q", s, got, want)
+		}
+	}
+	if Fold("ÉTÉ") != Fold("e\u0301te\u0301") {
+		t.Error("a name in NFD does not fold as its NFC form")
 	}
 }

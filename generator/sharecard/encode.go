@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/flate"
 	"encoding/binary"
+	"hash"
 	"hash/adler32"
 	"hash/crc32"
 	"hash/maphash"
@@ -33,46 +34,49 @@ type segment struct {
 // a pixel.
 const rowLen = 1 + Width
 
+// pngBuffers keeps the bytes of a card's stream and file between cards: a
+// card allocating its own grew them afresh, most of what a build of many
+// cards allocated.
+var pngBuffers = sync.Pool{New: func() any { b := make([]byte, 0, 64<<10); return &b }}
+
 // encode writes img, Width by Height with a palette of at most 256
 // colours, as a PNG.
 func encode(w io.Writer, img *image.Paletted) error {
-	var out bytes.Buffer
-	out.WriteString("\x89PNG\r\n\x1a\n")
+	zp, outp := pngBuffers.Get().(*[]byte), pngBuffers.Get().(*[]byte)
+	defer pngBuffers.Put(zp)
+	defer pngBuffers.Put(outp)
+	*zp = idat((*zp)[:0], img)
+	out := append((*outp)[:0], "\x89PNG\r\n\x1a\n"...)
 	var ihdr [13]byte
 	binary.BigEndian.PutUint32(ihdr[0:], Width)
 	binary.BigEndian.PutUint32(ihdr[4:], Height)
 	ihdr[8], ihdr[9] = 8, 3 // 8 bits per pixel, paletted
-	chunk(&out, "IHDR", ihdr[:])
-	plte := make([]byte, 0, 3*len(img.Palette))
-	for _, c := range img.Palette {
+	out = chunk(out, "IHDR", ihdr[:])
+	var plte [3 * 256]byte
+	for i, c := range img.Palette {
 		r, g, b, _ := c.RGBA()
-		plte = append(plte, byte(r>>8), byte(g>>8), byte(b>>8))
+		plte[3*i], plte[3*i+1], plte[3*i+2] = byte(r>>8), byte(g>>8), byte(b>>8)
 	}
-	chunk(&out, "PLTE", plte)
-	chunk(&out, "IDAT", idat(img))
-	chunk(&out, "IEND", nil)
-	_, err := w.Write(out.Bytes())
+	out = chunk(out, "PLTE", plte[:3*len(img.Palette)])
+	out = chunk(out, "IDAT", *zp)
+	out = chunk(out, "IEND", nil)
+	*outp = out
+	_, err := w.Write(out)
 	return err
 }
 
-// chunk appends a PNG chunk.
-func chunk(out *bytes.Buffer, typ string, data []byte) {
-	var n [4]byte
-	binary.BigEndian.PutUint32(n[:], uint32(len(data)))
-	out.Write(n[:])
-	crc := crc32.NewIEEE()
-	io.WriteString(crc, typ)
-	crc.Write(data)
-	out.WriteString(typ)
-	out.Write(data)
-	binary.BigEndian.PutUint32(n[:], crc.Sum32())
-	out.Write(n[:])
+// chunk appends a PNG chunk to out.
+func chunk(out []byte, typ string, data []byte) []byte {
+	out = binary.BigEndian.AppendUint32(out, uint32(len(data)))
+	start := len(out)
+	out = append(append(out, typ...), data...)
+	return binary.BigEndian.AppendUint32(out, crc32.ChecksumIEEE(out[start:]))
 }
 
-// idat is the zlib stream of img's rows: the band, runs of blank and drawn
-// rows between it and the rule, and the footer.
-func idat(img *image.Paletted) []byte {
-	z := []byte{0x78, 0x01} // deflate, 32 KB window, fastest
+// idat appends to z the zlib stream of img's rows: the band, runs of
+// blank and drawn rows between it and the rule, and the footer.
+func idat(z []byte, img *image.Paletted) []byte {
+	z = append(z, 0x78, 0x01) // deflate, 32 KB window, fastest
 	adler := uint32(1)
 	add := func(s segment) {
 		z = append(z, s.deflate...)
@@ -90,7 +94,9 @@ func idat(img *image.Paletted) []byte {
 			for end < ruleY && !blankOf(img, end, img.Pix[end*img.Stride]) {
 				end++
 			}
-			add(compressRows(img, y, end))
+			var s segment
+			z, s = compressRows(z, img, y, end)
+			adler = adler32Combine(adler, s.adler, s.n)
 		}
 		y = end
 	}
@@ -111,13 +117,8 @@ func blankOf(img *image.Paletted, y int, v uint8) bool {
 	return bytes.Count(row, []byte{v}) == Width
 }
 
-// rows writes rows y0 to y1 of img to w, each after its filter byte.
-func rows(w io.Writer, img *image.Paletted, y0, y1 int) {
-	for y := y0; y < y1; y++ {
-		w.Write([]byte{0})
-		w.Write(img.Pix[y*img.Stride : y*img.Stride+Width])
-	}
-}
+// filterNone is the filter byte of a row written as it is.
+var filterNone = []byte{0}
 
 // compressors keeps deflate's large state between segments.
 var compressors = sync.Pool{New: func() any {
@@ -125,27 +126,37 @@ var compressors = sync.Pool{New: func() any {
 	return w
 }}
 
-// compress makes a segment of what write writes.
-func compress(write func(io.Writer)) segment {
-	var buf bytes.Buffer
+// appender appends what is written to it to a slice.
+type appender struct{ b *[]byte }
+
+func (a appender) Write(p []byte) (int, error) { *a.b = append(*a.b, p...); return len(p), nil }
+
+// compress appends to dst the deflate blocks of what write writes to its
+// writer, ended by a sync flush, and returns them with their segment: its
+// deflate field is the appended bytes.
+func compress(dst []byte, write func(w io.Writer, sum hash.Hash32) int) ([]byte, segment) {
+	start := len(dst)
 	w := compressors.Get().(*flate.Writer)
 	defer compressors.Put(w)
-	w.Reset(&buf)
+	w.Reset(appender{&dst})
 	sum := adler32.New()
-	n := &counter{}
-	write(io.MultiWriter(w, sum, n))
+	n := write(w, sum)
 	w.Flush()
-	return segment{deflate: buf.Bytes(), adler: sum.Sum32(), n: n.n}
+	return dst, segment{deflate: dst[start:], adler: sum.Sum32(), n: n}
 }
 
-// counter counts the bytes written to it.
-type counter struct{ n int }
-
-func (c *counter) Write(b []byte) (int, error) { c.n += len(b); return len(b), nil }
-
-// compressRows is the segment of rows y0 to y1 of img.
-func compressRows(img *image.Paletted, y0, y1 int) segment {
-	return compress(func(w io.Writer) { rows(w, img, y0, y1) })
+// compressRows appends the segment of rows y0 to y1 of img to dst.
+func compressRows(dst []byte, img *image.Paletted, y0, y1 int) ([]byte, segment) {
+	return compress(dst, func(w io.Writer, sum hash.Hash32) int {
+		for y := y0; y < y1; y++ {
+			row := img.Pix[y*img.Stride : y*img.Stride+Width]
+			w.Write(filterNone)
+			w.Write(row)
+			sum.Write(filterNone)
+			sum.Write(row)
+		}
+		return (y1 - y0) * rowLen
+	})
 }
 
 // cache holds values by what they are made of, up to max of them.
@@ -184,11 +195,14 @@ func blankRun(v uint8, n int) segment {
 	return blankRuns.get(struct{ v, n int }{int(v), n}, func() segment {
 		row := bytes.Repeat([]byte{v}, rowLen)
 		row[0] = 0
-		return compress(func(w io.Writer) {
+		_, s := compress(nil, func(w io.Writer, sum hash.Hash32) int {
 			for range n {
 				w.Write(row)
+				sum.Write(row)
 			}
+			return n * rowLen
 		})
+		return s
 	})
 }
 
@@ -218,11 +232,10 @@ var (
 func shared(img *image.Paletted, y0, y1 int) segment {
 	pix := img.Pix[y0*img.Stride : y1*img.Stride]
 	k := sharedKey{maphash.Bytes(seed, pix), y0}
-	s := sharedRows.get(k, func() sharedSegment {
-		return sharedSegment{bytes.Clone(pix), compressRows(img, y0, y1)}
-	})
+	fresh := func() segment { _, s := compressRows(nil, img, y0, y1); return s }
+	s := sharedRows.get(k, func() sharedSegment { return sharedSegment{bytes.Clone(pix), fresh()} })
 	if !bytes.Equal(s.pix, pix) {
-		return compressRows(img, y0, y1)
+		return fresh()
 	}
 	return s.segment
 }

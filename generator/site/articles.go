@@ -162,7 +162,7 @@ func (r *run) execute(rel string, k key, p *page.Page) error {
 func pageOwner(path string) owner { return owner{kind: ownerPage, path: path, name: path} }
 
 func annoOwner(path string) owner {
-	return owner{kind: ownerMade, path: path, name: "the annotations of " + path}
+	return owner{kind: ownerMade, path: path, of: "the annotations of "}
 }
 
 // markdown is the renderer of a's body: with the typographer unless the

@@ -109,5 +109,5 @@ func claimKey(pageKey key, id string) key {
 }
 
 func claimOwner(path string) owner {
-	return owner{kind: ownerMade, path: path, name: "the claim pages of " + path}
+	return owner{kind: ownerMade, path: path, of: "the claim pages of "}
 }

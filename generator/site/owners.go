@@ -13,7 +13,17 @@ import (
 type owner struct {
 	kind ownerKind
 	path string // the content file it comes from, if any
-	name string // how errors name it
+	name string // how errors name it; "" names it of+path
+	of   string // what of path it is, when name is "": "the annotations of "
+}
+
+// describe is how errors name o. Names made of a path are made only for
+// an error: every output of every article is claimed on every run.
+func (o owner) describe() string {
+	if o.name != "" {
+		return o.name
+	}
+	return o.of + o.path
 }
 
 type ownerKind int
@@ -38,6 +48,9 @@ func (r *run) claim(rel string, o owner) bool {
 		}
 		r.plan[rel] = o
 		for d := path.Dir(rel); d != "."; d = path.Dir(d) {
+			if _, known := r.dirs[d]; known {
+				break // and so are the folders above it
+			}
 			r.dirs[d] = rel
 		}
 		return true
@@ -81,8 +94,11 @@ const maxName = 255
 // write the two into one file or folder.
 func (r *run) caseClash(rel string, o owner) bool {
 	for p := rel; p != "."; p = path.Dir(p) {
-		k := content.Fold(p)
-		if other, ok := r.folds[k]; ok && other != p {
+		other, ok := r.folds[content.Fold(p)]
+		if ok && other == p {
+			break // p was checked, with the folders above it
+		}
+		if ok {
 			under := other
 			if _, isFile := r.plan[other]; !isFile {
 				under = r.dirs[other]
@@ -92,7 +108,11 @@ func (r *run) caseClash(rel string, o owner) bool {
 		}
 	}
 	for p := rel; p != "."; p = path.Dir(p) {
-		r.folds[content.Fold(p)] = p
+		k := content.Fold(p)
+		if r.folds[k] == p {
+			break
+		}
+		r.folds[k] = p
 	}
 	return false
 }
@@ -146,16 +166,16 @@ func (r *run) clashErrors() diag.List {
 		}
 		switch c.why {
 		case samePath:
-			errs.Add(diag.Errorf(a.path, 0, 0, "%s would make %s, which is %s: rename or move %s", a.path, rel, b.name, a.path))
+			errs.Add(diag.Errorf(a.path, 0, 0, "%s would make %s, which is %s: rename or move %s", a.path, rel, b.describe(), a.path))
 		case fileFolder:
 			errs.Add(diag.Errorf(a.path, 0, 0, "%s would make %s, and %s is taken (by %s): one path cannot be both a file and a folder; rename or move %s",
-				a.path, aRel, bRel, b.name, a.path))
+				a.path, aRel, bRel, b.describe(), a.path))
 		case caseOnly:
 			errs.Add(diag.Errorf(a.path, 0, 0, "%s would make %s, which differs from %s (made by %s) only in case or Unicode form: macOS and Windows take the two for one; rename or move %s",
-				a.path, aRel, bRel, b.name, a.path))
+				a.path, aRel, bRel, b.describe(), a.path))
 		case tooLong:
 			errs.Add(diag.Errorf(a.path, 0, 0, "%s would make %s, with a name longer than the %d bytes file systems take: shorten its slug, tag or file name",
-				a.name, shorten(rel), maxName))
+				a.describe(), shorten(rel), maxName))
 		}
 	}
 	return errs

@@ -126,9 +126,15 @@ func newRun(opts Options, snk sink, files *fileCache, prev map[key]*record, prev
 			TaskLabels: taskLabels(cat), Scale: scales.scale}),
 		mdAsWritten: markup.New(markup.Options{Unsafe: cfg.UnsafeHTML, Limits: cfg.Limits.Markdown, SearchWork: cfg.Limits.SearchWork,
 			TaskLabels: taskLabels(cat), Scale: scales.scale, NoTypographer: true}),
-		sink: snk, files: files, embedded: embeddedFiles, prev: prev, next: map[key]*record{}, plan: map[string]owner{}, clashes: map[string]clash{}, dirs: map[string]string{}, folds: map[string]string{},
+		sink: snk, files: files, embedded: embeddedFiles, prev: prev, next: map[key]*record{}, plan: make(map[string]owner, outputsHint*len(prev)), clashes: map[string]clash{},
+		dirs: make(map[string]string, outputsHint*len(prev)), folds: make(map[string]string, outputsHint*len(prev)),
 	}, nil
 }
+
+// outputsHint is about how many outputs an article makes (its page, its
+// annotations, its claims' pages and cards): the maps that plan them are
+// sized from the last run's records, not grown from nothing on each save.
+const outputsHint = 20
 
 // taskLabels are the accessible names of task list boxes in the site's
 // language.
