@@ -77,11 +77,11 @@ func (r *run) card(a *content.Article, c *page.Claim) error {
 	if r.keep(rel, k) {
 		return nil
 	}
-	var buf bytes.Buffer
-	if err := sharecard.Render(&buf, card); err != nil {
-		return err
-	}
-	return r.put(rel, k, buf.Bytes())
+	return r.draw(rel, k, func() ([]byte, error) {
+		var buf bytes.Buffer
+		err := sharecard.Render(&buf, card)
+		return buf.Bytes(), err
+	})
 }
 
 // cardOf is what the share card of claim c shows.

@@ -97,6 +97,14 @@ func (d *dirSink) write(rel string, k key, data []byte) error {
 	return nil
 }
 
+func (d *dirSink) draw(rel string, k key, render func() ([]byte, error)) error {
+	data, err := render()
+	if err != nil {
+		return err
+	}
+	return d.write(rel, k, data)
+}
+
 func (d *dirSink) copy(rel string, k key, fsys fs.FS, name string) error {
 	st, err := d.out.Copy(rel, fsys, name)
 	if err != nil {

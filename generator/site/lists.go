@@ -3,6 +3,7 @@ package site
 import (
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/scholia/scholia/generator/content"
@@ -253,12 +254,14 @@ func (r *run) claimLists(recs []*record, sums []*page.Summary) []list {
 	}
 	out = append(out, r.claimantLists(all)...)
 	rp := &page.Page{Site: s, Kind: "ratings", URL: s.URL("ratings/"), Permalink: s.Permalink("ratings/"), Counts: counts, Total: len(all)}
-	open := publish.OpenClaims(s, all)
+	// The open data is made of the entries alone, so it is keyed by them,
+	// whose digests are known, and made only when one changed.
+	open := sync.OnceValue(func() []publish.OpenClaim { return publish.OpenClaims(s, all) })
 	return append(out, list{rel: "ratings/index.html", page: rp},
 		list{rel: "claims/index.json", make: func() ([]byte, error) { return publish.ClaimsIndex(all) }, data: all},
-		list{rel: "claims.json", make: func() ([]byte, error) { return publish.ClaimsJSON(s, open) }, data: []any{s, open}},
+		list{rel: "claims.json", make: func() ([]byte, error) { return publish.ClaimsJSON(s, open()) }, data: []any{s, all}},
 		list{rel: "claims.schema.json", make: func() ([]byte, error) { return publish.ClaimsSchema, nil }, data: publish.ClaimsSchema},
-		list{rel: "claims.csv", make: func() ([]byte, error) { return publish.ClaimsCSV(open) }, data: open},
+		list{rel: "claims.csv", make: func() ([]byte, error) { return publish.ClaimsCSV(open()) }, data: []any{s, all}},
 		list{rel: "claimreview.jsonld", make: func() ([]byte, error) { return publish.DataFeed(s, all) }, data: []any{s, all}})
 }
 

@@ -337,13 +337,23 @@ func (r *run) newSite(jobs []*job) *page.Site {
 	return s
 }
 
-// put writes one output, checking its path first, so that a path that a
-// build could not write fails check too.
+// put writes one output.
 func (r *run) put(rel string, k key, data []byte) error {
+	return r.output(rel, func() error { return r.sink.write(rel, k, data) })
+}
+
+// draw puts at rel the file render makes under k, when the sink wants it.
+func (r *run) draw(rel string, k key, render func() ([]byte, error)) error {
+	return r.output(rel, func() error { return r.sink.draw(rel, k, render) })
+}
+
+// output gives the sink one output by give, checking its path first, so
+// that a path that a build could not write fails check too.
+func (r *run) output(rel string, give func() error) error {
 	if _, err := outdir.CleanRel(rel); err != nil {
 		return err
 	}
-	if err := r.sink.write(rel, k, data); err != nil {
+	if err := give(); err != nil {
 		return err
 	}
 	r.count(func(s *Stats) { s.Written++ })

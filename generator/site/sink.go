@@ -13,11 +13,17 @@ type sink interface {
 	write(rel string, k key, data []byte) error
 	// copy puts the file name of fsys at rel, made under k (its hash).
 	copy(rel string, k key, fsys fs.FS, name string) error
+	// draw puts at rel what render makes, under k, which names the bytes
+	// render makes: a sink may make them only when they are read. It is for
+	// share cards, which no page shows and few requests ask for.
+	draw(rel string, k key, render func() ([]byte, error)) error
 }
 
-// discard is the sink of check: it runs every stage and keeps nothing.
+// discard is the sink of check: it runs every stage and keeps nothing. It
+// draws nothing either: a card is made of text the pages check already.
 type discard struct{}
 
-func (discard) keep(string, key) bool                 { return false }
-func (discard) write(string, key, []byte) error       { return nil }
-func (discard) copy(string, key, fs.FS, string) error { return nil }
+func (discard) keep(string, key) bool                          { return false }
+func (discard) write(string, key, []byte) error                { return nil }
+func (discard) copy(string, key, fs.FS, string) error          { return nil }
+func (discard) draw(string, key, func() ([]byte, error)) error { return nil }
