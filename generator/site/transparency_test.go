@@ -51,13 +51,14 @@ func TestUpdateLog(t *testing.T) {
 		t.Fatal("no review-updates box")
 	}
 	var dates []string
-	for _, m := range regexp.MustCompile(`<time datetime="([0-9-]+)"`).FindAllStringSubmatch(box, -1) {
+	entries := regexp.MustCompile(`(?s)<ol>.*</ol>`).FindString(box)
+	for _, m := range regexp.MustCompile(`<time datetime="([0-9-]+)"`).FindAllStringSubmatch(entries, -1) {
 		dates = append(dates, m[1])
 	}
 	if diff := cmp.Diff([]string{"2026-11-09", "2026-11-06", "2026-11-04"}, dates); diff != "" {
 		t.Errorf("updates, newest first (-want +got):\n%s", diff)
 	}
-	for _, want := range []string{"<em>gazette</em>", `href="#claim-green-cheese"`, "was Mixed"} {
+	for _, want := range []string{"<em>gazette</em>", `href="#claim-green-cheese"`, "was Mixed", `3 updates, the latest on <time datetime="2026-11-09">`} {
 		if !strings.Contains(box, want) {
 			t.Errorf("the box has no %s:\n%s", want, box)
 		}
