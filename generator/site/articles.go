@@ -50,7 +50,7 @@ func (r *run) article(j *job) error {
 			return err
 		}
 	}
-	if err := r.claimPages(a, art, pageKey); err != nil {
+	if err := r.claimPages(a, art, pageKey, j.rec.Cards); err != nil {
 		return err
 	}
 	if anno != nil && r.claim(AnnotationsPath(a.OutPath), annoOwner(a.Path)) {

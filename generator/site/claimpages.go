@@ -19,7 +19,9 @@ func claimPageRel(urlPath, id string) string { return page.ClaimPath(urlPath, id
 
 // claimPages executes the page of each claim of a rendered article; they
 // share the article page's key, as they are made of the same inputs.
-func (r *run) claimPages(a *content.Article, art *page.Article, k key) error {
+// cards are the keys of their share cards, as the article's record has
+// them: none when the site has no cards.
+func (r *run) claimPages(a *content.Article, art *page.Article, k key, cards []key) error {
 	for i, c := range art.Claims {
 		rel := claimPageRel(a.URLPath, c.ID)
 		if !r.claim(rel, claimOwner(a.Path)) {
@@ -39,7 +41,7 @@ func (r *run) claimPages(a *content.Article, art *page.Article, k key) error {
 				return err
 			}
 			p.Image = &page.Image{URL: r.site.Permalink(cardRel(a.URLPath, c.ID)), Width: sharecard.Width, Height: sharecard.Height, Alt: alt}
-			if err := r.card(a, c); err != nil {
+			if err := r.card(a, c, cards[i]); err != nil {
 				return err
 			}
 		}
@@ -64,16 +66,15 @@ func IsShareCard(rel string) bool {
 	return name == cardName && path.Base(path.Dir(path.Dir(dir))) == "claims"
 }
 
-// card draws the share card of claim c, unless the sink holds one that
-// shows the same: its key is what it shows, so an edit elsewhere in the
-// article keeps it.
-func (r *run) card(a *content.Article, c *page.Claim) error {
+// card draws the share card of claim c under k, its key (cardKey), unless
+// the sink holds one that shows the same: its key is what it shows, so an
+// edit elsewhere in the article keeps it.
+func (r *run) card(a *content.Article, c *page.Claim, k key) error {
 	rel := cardRel(a.URLPath, c.ID)
 	if !r.claim(rel, claimOwner(a.Path)) {
 		return nil
 	}
 	card := cardOf(r.site, c)
-	k := cardKey(card)
 	if r.keep(rel, k) {
 		return nil
 	}
